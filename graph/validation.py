@@ -1,0 +1,192 @@
+"""SHACL validation of the data with pyshacl, reported one result per line.
+
+Each result names the file and line where its focus node is described, so a curator can go
+straight to it: ``graph/helsinki/x.trig:12: Violation <focus> path=... value=... shape=...: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyshacl
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from .sources import Sources
+
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+@dataclass(frozen=True)
+class ShaclResult:
+    """One sh:ValidationResult, with the source location of its focus node when known."""
+
+    severity: str
+    focus: str
+    path: str
+    value: str
+    shape: str
+    message: str
+    location: str = ""
+
+    def line(self) -> str:
+        """Format the result as the one line the CLI prints."""
+        where = f"{self.location}: " if self.location else ""
+        return (
+            f"{where}{self.severity}: focus={self.focus} path={self.path or '-'} "
+            f"value={self.value or '-'} shape={self.shape}: {self.message}"
+        )
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of validating the data against the shapes."""
+
+    results: list[ShaclResult]
+    checked_triples: int
+    shapes: int
+
+    def count(self, severity: str) -> int:
+        """Count results of one severity."""
+        return sum(1 for r in self.results if r.severity == severity)
+
+    @property
+    def conforms(self) -> bool:
+        """Say whether no result is a violation (warnings do not fail a build unless strict)."""
+        return self.count("Violation") == 0
+
+    def summary(self) -> str:
+        """Say how many violations, warnings and infos were found."""
+        return (
+            f"SHACL validation: {self.count('Violation')} violation(s), "
+            f"{self.count('Warning')} warning(s), {self.count('Info')} info(s)"
+        )
+
+
+class NodeLocator:
+    """Find the first line of a source file that describes a given node."""
+
+    def __init__(self, sources: Sources):
+        self.files = [f for f in sources.files if f.role == "data"]
+        self.prefixes = [(p, str(ns)) for p, ns in sources.dataset.namespaces() if p]
+        self.cache: dict[str, str] = {}
+
+    def forms(self, iri: str) -> list[re.Pattern]:
+        """Return patterns for the ways a file may write *iri*: full or prefixed."""
+        forms = [re.escape(f"<{iri}>")]
+        for prefix, ns in self.prefixes:
+            if iri.startswith(ns) and re.fullmatch(r"[\w.-]*", iri[len(ns):]):
+                forms.append(rf"(?<![\w:]){re.escape(prefix)}:{re.escape(iri[len(ns):])}(?![\w-])")
+        return [re.compile(f) for f in forms]
+
+    def locate(self, node) -> str:
+        """Return 'file:line' of the first line mentioning *node*, or ''."""
+        if not isinstance(node, URIRef):
+            return ""
+        key = str(node)
+        if key not in self.cache:
+            self.cache[key] = self.search(key)
+        return self.cache[key]
+
+    def search(self, iri: str) -> str:
+        """Scan the data files for the first mention of *iri*."""
+        patterns = self.forms(iri)
+        for f in self.files:
+            for number, text in enumerate(f.text.splitlines(), start=1):
+                if any(p.search(text) for p in patterns):
+                    return f"{relative(f.path)}:{number}"
+        return ""
+
+
+def relative(path: Path) -> str:
+    """Show *path* relative to the working directory when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def short(graph: Graph, node) -> str:
+    """Render a node compactly (prefixed name, quoted literal) for a report line."""
+    if node is None:
+        return ""
+    if isinstance(node, Literal):
+        return repr(str(node)) + (f"@{node.language}" if node.language else "")
+    if isinstance(node, BNode):
+        return describe_path(graph, node)
+    return node.n3(graph.namespace_manager)
+
+
+def describe_path(graph: Graph, node) -> str:
+    """Render a SHACL path (possibly a blank-node path expression) as text."""
+    if isinstance(node, BNode):
+        inverse = graph.value(node, SH.inversePath)
+        if inverse is not None:
+            return "^" + short(graph, inverse)
+        items = list(graph.items(node)) if (node, RDF.first, None) in graph else []
+        if items:
+            return "/".join(short(graph, i) for i in items)
+        return "_:" + str(node)[:8]
+    return short(graph, node)
+
+
+def shape_name(graph: Graph, shape) -> str:
+    """Name a result's source shape; blank-node shapes are named by their parent."""
+    if isinstance(shape, BNode):
+        parent = graph.value(None, SH.property, shape)
+        if parent is not None:
+            path = graph.value(shape, SH.path)
+            return f"{short(graph, parent)}[{describe_path(graph, path)}]"
+    return short(graph, shape)
+
+
+def pick_message(graph: Graph, result) -> str:
+    """Pick the English message of a result (shapes carry en and fi), else any."""
+    messages = list(graph.objects(result, SH.resultMessage))
+    for lang in ("en", None, "fi"):
+        for m in messages:
+            if getattr(m, "language", None) == lang:
+                return str(m)
+    return str(messages[0]) if messages else ""
+
+
+def validate(sources: Sources) -> ValidationReport:
+    """Validate the union of the data graphs against the shapes, the ontology as ont_graph."""
+    data = sources.graph_of("data")
+    shapes = sources.graph_of("shapes")
+    ontology = sources.graph_of("ontology")
+    _, results_graph, _ = pyshacl.validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="rdfs",
+        abort_on_first=False,
+        allow_infos=True,
+        allow_warnings=True,
+        advanced=True,
+    )
+    for prefix, ns in data.namespaces():
+        results_graph.bind(prefix, ns, override=False)
+    for prefix, ns in shapes.namespaces():
+        results_graph.bind(prefix, ns, override=False)
+    locator = NodeLocator(sources)
+    results = []
+    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
+        focus = results_graph.value(result, SH.focusNode)
+        severity = results_graph.value(result, SH.resultSeverity)
+        results.append(
+            ShaclResult(
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+                focus=short(results_graph, focus),
+                path=describe_path(results_graph, results_graph.value(result, SH.resultPath)),
+                value=short(results_graph, results_graph.value(result, SH.value)),
+                shape=shape_name(shapes, results_graph.value(result, SH.sourceShape)),
+                message=pick_message(results_graph, result),
+                location=locator.locate(focus),
+            )
+        )
+    results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.location, r.focus, r.path))
+    shape_count = len(set(shapes.subjects(RDF.type, SH.NodeShape)))
+    return ValidationReport(results=results, checked_triples=len(data), shapes=shape_count)

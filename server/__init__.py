@@ -1,0 +1,24 @@
+"""The citykg web application: SPARQL endpoint, linked-data pages, service metadata."""
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the Flask application.
+
+    Defaults come first; then ``CITYKG_``-prefixed environment variables (``CITYKG_STORE``),
+    or *test_config* instead of the environment when tests pass one.
+    """
+    from . import health, sparql, store
+    from .config import DEFAULTS
+
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        app.config.from_prefixed_env("CITYKG")
+    else:
+        app.config.from_mapping(test_config)
+    store.init_app(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(sparql.bp)
+    return app

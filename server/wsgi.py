@@ -1,0 +1,58 @@
+"""Run the application under a production WSGI server: granian (default) or gunicorn.
+
+The choice rests on measurements on this kind of machine (see docs/dependencies.md and
+benchmarks/wsgi_servers.py). Configuration reaches the worker processes through
+``CITYKG_*`` environment variables, which :func:`citykg.server.create_app` reads.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_FACTORY = "citykg.server:create_app"
+
+
+def run(store_root: Path, host: str, port: int, workers: int, server: str = "granian") -> None:
+    """Serve the app on host:port with *workers* processes until interrupted."""
+    os.environ["CITYKG_STORE"] = str(Path(store_root).resolve())
+    if server == "gunicorn":
+        run_gunicorn(host, port, workers)
+    else:
+        run_granian(host, port, workers)
+
+
+def run_granian(host: str, port: int, workers: int) -> None:
+    """Serve with granian's WSGI interface (Rust HTTP stack, Python app in worker processes)."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    Granian(
+        APP_FACTORY,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        factory=True,
+        respawn_failed_workers=True,
+        log_access=False,
+    ).serve()
+
+
+def run_gunicorn(host: str, port: int, workers: int) -> None:
+    """Serve with gunicorn sync workers (control socket off: it would write under $HOME)."""
+    from gunicorn.app.base import BaseApplication
+
+    class Application(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("control_socket_disable", True)
+            self.cfg.set("accesslog", None)
+
+        def load(self):
+            from citykg.server import create_app
+
+            return create_app()
+
+    Application().run()

@@ -1,0 +1,65 @@
+"""The real server started by `citykg serve`, queried over HTTP."""
+
+from __future__ import annotations
+
+import time
+
+import requests
+
+from citykg.graph.pipeline import build
+from citykg.graph.progress import Reporter
+from citykg.graph.store import current
+from citykg.server.store import RELOAD_CHECK_SECONDS
+
+from .conftest import LiveServer, mini_config
+
+
+def test_health_reports_triples_and_version(mini_server, mini_store):
+    response = requests.get(mini_server.url + "/health", timeout=5)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["triples"] == current(mini_store).meta["quads"]
+    assert body["version"] == current(mini_store).version
+
+
+def test_sparql_get_answers_json(mini_server):
+    query = "SELECT ?o WHERE { <https://w3id.org/citykg/id/city/helsinki> <http://www.w3.org/2000/01/rdf-schema#label> ?o }"
+    response = requests.get(mini_server.url + "/sparql", params={"query": query}, timeout=5)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+    values = sorted(b["o"]["value"] for b in response.json()["results"]["bindings"])
+    assert values == ["Helsingfors", "Helsinki"]
+
+
+def test_sparql_bad_query_is_400(mini_server):
+    response = requests.get(mini_server.url + "/sparql", params={"query": "SELEKT"}, timeout=5)
+    assert response.status_code == 400
+
+
+def test_gunicorn_serves_too_without_a_control_socket(mini_store, tmp_path, monkeypatch):
+    server = LiveServer(mini_store, "--server", "gunicorn", "--workers", "1", env={"HOME": str(tmp_path)})
+    try:
+        assert requests.get(server.url + "/health", timeout=5).json()["status"] == "ok"
+    finally:
+        server.stop()
+    assert not any(p.suffix == ".sock" or "gunicorn" in p.name for p in tmp_path.rglob("*"))
+
+
+def test_server_follows_a_rebuild_without_restart(tmp_path):
+    config = mini_config(tmp_path)
+    first = build(config, Reporter(quiet=True))
+    server = LiveServer(config.store_root)
+    try:
+        assert requests.get(server.url + "/health", timeout=5).json()["version"] == first.version
+        (config.data_dirs[0] / "more.ttl").write_text(
+            '<https://w3id.org/citykg/id/city/espoo> a <https://w3id.org/citykg/ontology#City> ; '
+            '<http://www.w3.org/2000/01/rdf-schema#label> "Espoo"@fi .\n'
+        )
+        second = build(config, Reporter(quiet=True))
+        # Each worker re-reads `current` at most RELOAD_CHECK_SECONDS after its last look.
+        time.sleep(RELOAD_CHECK_SECONDS + 0.2)
+        versions = {requests.get(server.url + "/health", timeout=5).json()["version"] for _ in range(8)}
+        assert versions == {second.version}
+    finally:
+        server.stop()
