@@ -50,10 +50,13 @@ class Sources:
 
     dataset: Dataset
     files: list[SourceFile]
+    unions: dict = field(default_factory=dict)
 
     def graph_of(self, role: str) -> Graph:
-        """Return one rdflib Graph holding the union of the files of *role*."""
-        union = Graph()
+        """Return one rdflib Graph holding the union of the files of *role* (computed once)."""
+        if role in self.unions:
+            return self.unions[role]
+        union = self.unions[role] = Graph()
         for prefix, ns in self.dataset.namespaces():
             union.bind(prefix, ns, override=False)
         for iri in sorted({g for f in self.files if f.role == role for g in f.graphs}):

@@ -66,38 +66,45 @@ class ValidationReport:
 
 
 class NodeLocator:
-    """Find the first line of a source file that describes a given node."""
+    """Find the first line of a data file that mentions a given IRI.
+
+    The files are indexed once, on first use: every ``<iri>`` and ``prefix:local`` token of
+    every line is expanded and its first occurrence kept, so each lookup is a dict access
+    however many results a report has.
+    """
+
+    # An IRI in angle brackets, or a prefixed name (prefix may be empty: ":local").
+    TOKEN = re.compile(r"<([^<>\s]+)>|(?<![\w:<])([A-Za-z][\w.-]*|):([\w-][\w.-]*[\w-]|[\w-])")
 
     def __init__(self, sources: Sources):
         self.files = [f for f in sources.files if f.role == "data"]
-        self.prefixes = [(p, str(ns)) for p, ns in sources.dataset.namespaces() if p]
-        self.cache: dict[str, str] = {}
+        self.prefixes = {p: str(ns) for p, ns in sources.dataset.namespaces()}
+        self.index: dict[str, str] | None = None
 
-    def forms(self, iri: str) -> list[re.Pattern]:
-        """Return patterns for the ways a file may write *iri*: full or prefixed."""
-        forms = [re.escape(f"<{iri}>")]
-        for prefix, ns in self.prefixes:
-            if iri.startswith(ns) and re.fullmatch(r"[\w.-]*", iri[len(ns):]):
-                forms.append(rf"(?<![\w:]){re.escape(prefix)}:{re.escape(iri[len(ns):])}(?![\w-])")
-        return [re.compile(f) for f in forms]
+    def build_index(self) -> dict[str, str]:
+        """Map every IRI mentioned in the data files to 'file:line' of its first mention."""
+        index: dict[str, str] = {}
+        for f in self.files:
+            where = relative(f.path)
+            for number, text in enumerate(f.text.splitlines(), start=1):
+                for match in self.TOKEN.finditer(text):
+                    iri = match.group(1) or self.expand(match.group(2), match.group(3))
+                    if iri:
+                        index.setdefault(iri, f"{where}:{number}")
+        return index
+
+    def expand(self, prefix: str, local: str) -> str:
+        """Expand a prefixed name with the prefixes the sources declared."""
+        namespace = self.prefixes.get(prefix)
+        return namespace + local if namespace else ""
 
     def locate(self, node) -> str:
         """Return 'file:line' of the first line mentioning *node*, or ''."""
         if not isinstance(node, URIRef):
             return ""
-        key = str(node)
-        if key not in self.cache:
-            self.cache[key] = self.search(key)
-        return self.cache[key]
-
-    def search(self, iri: str) -> str:
-        """Scan the data files for the first mention of *iri*."""
-        patterns = self.forms(iri)
-        for f in self.files:
-            for number, text in enumerate(f.text.splitlines(), start=1):
-                if any(p.search(text) for p in patterns):
-                    return f"{relative(f.path)}:{number}"
-        return ""
+        if self.index is None:
+            self.index = self.build_index()
+        return self.index.get(str(node), "")
 
 
 def relative(path: Path) -> str:
