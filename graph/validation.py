@@ -164,8 +164,10 @@ def validate(sources: Sources) -> ValidationReport:
     data = sources.graph_of("data")
     shapes = sources.graph_of("shapes")
     ontology = sources.graph_of("ontology")
+    # The data refers to the ontology's shared code lists (roles, kinds, statuses), so sh:class
+    # checks need the ontology's own resources in the validated graph, not only as ont_graph.
     _, results_graph, _ = pyshacl.validate(
-        data,
+        data + ontology,
         shacl_graph=shapes,
         ont_graph=ontology,
         inference="rdfs",
