@@ -3,25 +3,45 @@
 from __future__ import annotations
 
 import gc
+import logging
 import warnings
 from pathlib import Path
 
+from rdflib import Graph
 
-def render_ontology_html(ontology_path: Path) -> str:
-    """Render the ontology file as one self-contained HTML page (pyLODE's OntPub profile)."""
+
+def import_pylode():
+    """Import pyLODE without letting it reconfigure logging.
+
+    pyLODE 3.3 calls ``logging.basicConfig(level=DEBUG)`` at import time, which would make every
+    library log to stderr during a build; a handler in place first makes that call a no-op.
+    """
+    root = logging.getLogger()
+    level = root.level
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
     from pylode import OntPub
+
+    root.setLevel(level)
+    return OntPub
+
+
+def render_ontology_html(ontology) -> str:
+    """Render the ontology (a file path or an rdflib Graph) as one self-contained HTML page."""
+    OntPub = import_pylode()
 
     with warnings.catch_warnings():
         # pyLODE 3.3 uses rdflib APIs that rdflib 7 deprecates; the output is unaffected.
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", ResourceWarning)
-        html = OntPub(ontology=str(ontology_path)).make_html()
+        source = ontology if isinstance(ontology, Graph) else str(ontology)
+        html = OntPub(ontology=source).make_html()
         gc.collect()  # pyLODE leaves its CSS file open; close it while its warning is muted
     return html
 
 
-def write_ontology_html(ontology_path: Path, out_path: Path) -> Path:
-    """Write the rendered documentation to *out_path* and return it."""
+def write_ontology_html(ontology, out_path: Path) -> Path:
+    """Write the rendered documentation of *ontology* (path or Graph) to *out_path* and return it."""
     out_path = Path(out_path)
-    out_path.write_text(render_ontology_html(ontology_path), encoding="utf-8")
+    out_path.write_text(render_ontology_html(ontology), encoding="utf-8")
     return out_path

@@ -13,9 +13,10 @@ from pathlib import Path
 from . import HELSINKI_DIR, INFERRED_GRAPH, ONTOLOGY_DIR, SHAPES_DIR
 from .errors import CitykgError, ValidationFailed
 from .inference import infer
+from .ontology_docs import write_ontology_html
 from .progress import Reporter, plural
 from .sources import Sources, load_sources
-from .store import BuiltStore, StoreWriter
+from .store import ONTOLOGY_HTML, BuiltStore, StoreWriter
 from .validation import ValidationReport
 from .validation import validate as shacl_validate
 
@@ -90,6 +91,7 @@ def build(config: BuildConfig, reporter: Reporter | None = None) -> BuiltStore:
         graphs = sorted(str(g.value) for g in writer.store.named_graphs())
         quads = len(writer.store)
         dumps = writer.write_dumps()
+        write_ontology_html(sources.graph_of("ontology"), writer.work / ONTOLOGY_HTML)
         meta = {
             "version": version,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
