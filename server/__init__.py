@@ -9,7 +9,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Defaults come first; then ``CITYKG_``-prefixed environment variables (``CITYKG_STORE``),
     or *test_config* instead of the environment when tests pass one.
     """
-    from . import health, sparql, store
+    from . import health, ontology_pages, sparql, store
     from .config import DEFAULTS
 
     app = Flask(__name__, instance_relative_config=True)
@@ -21,4 +21,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     store.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(ontology_pages.bp)
     return app

@@ -63,3 +63,23 @@ def test_server_follows_a_rebuild_without_restart(tmp_path):
         assert versions == {second.version}
     finally:
         server.stop()
+
+
+def test_ontology_is_served_as_html_and_as_rdf(helsinki_store):
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import OWL, RDF
+
+    from citykg.server import create_app
+
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    html = client.get("/ontology", headers={"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"})
+    assert html.status_code == 200 and html.mimetype == "text/html"
+    assert b"Membership" in html.data and html.headers["Vary"] == "Accept"
+    turtle = client.get("/ontology", headers={"Accept": "text/turtle"})
+    assert turtle.mimetype == "text/turtle"
+    graph = Graph().parse(data=turtle.data, format="turtle")
+    assert (URIRef("https://w3id.org/citykg/ontology"), RDF.type, OWL.Ontology) in graph
+    assert client.get("/ontology?format=nt").mimetype == "application/n-triples"
+    assert client.get("/ontology", headers={"Accept": "image/png"}).status_code == 406
+    again = client.get("/ontology", headers={"Accept": "text/turtle", "If-None-Match": turtle.headers["ETag"]})
+    assert again.status_code == 304
