@@ -104,7 +104,7 @@ def build(data_dirs, ontology_dir, shapes_dir, store, strict, quiet):
 
     config = make_config(data_dirs, ontology_dir, shapes_dir, store_root=store, strict=strict)
     built = run(config, Reporter(quiet=quiet))
-    click.echo(f"built {built.meta['quads']:,} quads, data version {built.version}, store {store}")
+    click.echo(f"built {built.meta['triples']:,} triples ({built.meta['quads']:,} quads), data version {built.version}, store {store}")
 
 
 @main.command(help=HELP_SERVE)

@@ -88,8 +88,9 @@ def build(config: BuildConfig, reporter: Reporter | None = None) -> BuiltStore:
     with reporter.phase("load") as summary, StoreWriter(config.store_root, version) as writer:
         writer.load(sources.dataset.serialize(format="nquads", encoding="utf-8"), "nq")
         writer.load(inferred.serialize(format="nt", encoding="utf-8"), "nt", to_graph=str(INFERRED_GRAPH))
+        triples = writer.merge_default_graph()
         graphs = sorted(str(g.value) for g in writer.store.named_graphs())
-        quads = len(writer.store)
+        quads = len(writer.store) - triples
         dumps = writer.write_dumps()
         write_ontology_html(sources.graph_of("ontology"), writer.work / ONTOLOGY_HTML)
         meta = {
@@ -97,6 +98,7 @@ def build(config: BuildConfig, reporter: Reporter | None = None) -> BuiltStore:
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.time() - started, 2),
             "quads": quads,
+            "triples": triples,
             "inferred": len(inferred),
             "graphs": graphs,
             "warnings": report.count("Warning"),
@@ -104,5 +106,8 @@ def build(config: BuildConfig, reporter: Reporter | None = None) -> BuiltStore:
             "sources": sources.describe()["files"],
         }
         built = writer.commit(meta)
-        summary["text"] = f"{plural(quads, 'quad')} in {plural(len(graphs), 'graph')} -> {built.path}"
+        summary["text"] = (
+            f"{plural(quads, 'quad')} in {plural(len(graphs), 'graph')}, {plural(triples, 'triple')} in the default graph"
+        )
+    reporter.line(f"published  {built.path}")
     return built

@@ -1,7 +1,8 @@
 """Run SPARQL queries on a store and serialize their results: one format table for CLI and server.
 
-The default graph of a query is the union of every graph in the store (asserted data,
-inferred triples, ontology), unless the caller names graphs.
+The default graph of a query is the store's default graph, which the build fills with the RDF
+merge of every named graph (asserted data, inferred triples, ontology), unless the caller names
+graphs.
 """
 
 from __future__ import annotations
@@ -47,12 +48,10 @@ def result_kind(result) -> str:
 
 
 def execute(store: ox.Store, query: str, **options):
-    """Execute *query* with the union default graph unless graphs are given.
+    """Execute *query* (default graph: the merge of all graphs, unless graphs are given).
 
     :raise CitykgError: with the parser's message for a malformed query.
     """
-    if "default_graph" not in options:
-        options["use_default_graph_as_union"] = True
     try:
         return store.query(query, **options)
     except SyntaxError as exc:

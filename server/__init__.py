@@ -1,6 +1,7 @@
 """The citykg web application: SPARQL endpoint, linked-data pages, service metadata."""
 
 from flask import Flask
+from flask_cors import CORS
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -19,6 +20,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
     store.init_app(app)
+    # Browser apps on other sites may query and read (GET/POST and preflight); no credentials.
+    CORS(app, resources={r"/*": {"origins": "*"}}, methods=["GET", "HEAD", "POST", "OPTIONS"],
+         expose_headers=["X-Citykg-Truncated", "X-Citykg-Result-Rows", "ETag", "Link"])
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(ontology_pages.bp)

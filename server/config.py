@@ -11,4 +11,18 @@ DEFAULTS = {
     "STORE": "var/store",
     # The IRI base the data uses; request paths on this server map onto it.
     "BASE_IRI": BASE,
+    # Seconds a query may run before its process is killed and the client gets 503.
+    "QUERY_TIMEOUT": 10,
+    # Results (rows or triples) sent at most; a longer result is cut and flagged as truncated.
+    "MAX_RESULT_ROWS": 10000,
+    # Bytes a query text may have (413 beyond).
+    "MAX_QUERY_BYTES": 65536,
+    # Bytes a request body may have (Flask answers 413 beyond).
+    "MAX_CONTENT_LENGTH": 1048576,
+    # Depth of nested { } and ( ) allowed: Oxigraph aborts on ~2,000 levels, real queries use < 20.
+    "MAX_NESTING_DEPTH": 64,
+    # Endpoints SERVICE may reach (IRI prefixes); empty = no federation. How partner cities federate.
+    "SERVICE_ALLOWLIST": [],
+    # Query processes per server worker: how many queries one worker runs at once.
+    "QUERY_PROCESSES": 2,
 }

@@ -19,7 +19,8 @@ def health():
     meta = opened.built.meta
     return jsonify(
         status="ok",
-        triples=len(opened.store),
+        triples=meta.get("triples"),
+        quads=meta.get("quads"),
         version=opened.version,
         built_at=meta.get("built_at"),
         graphs=len(meta.get("graphs", [])),

@@ -1,25 +1,176 @@
-"""`/sparql`: the SPARQL 1.1 Protocol endpoint (query over GET, for now)."""
+"""`/sparql`: the SPARQL 1.1 Protocol endpoint, its Service Description and its query page.
 
-from flask import Blueprint, Response, request
+A request is parsed strictly (:mod:`.protocol`), checked against the limits and the SERVICE
+allow-list, then run in an isolated query process (:mod:`.executor`) with a deadline and a
+result-size limit; the answer is negotiated (:mod:`.negotiation`). Updates are refused.
+"""
 
-from citykg.graph.errors import CitykgError
-from citykg.graph.query import DEFAULT_FORMAT, FORMATS, execute, result_kind, serialize
+from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from .executor import QueryFailed, QueryPool, QueryTimeout
+from .negotiation import FORMAT_NAMES, choose, media_type, query_kind
+from .protocol import ProtocolError, check, parse_request
+from .service_description import describe_service
 from .store import get_store
 
 bp = Blueprint("sparql", __name__)
 
+QUERIES_DIR = Path(__file__).parent / "queries"
+TRUNCATED_HEADER = "X-Citykg-Truncated"
+# One pool of query processes per server worker process, made on first use (after the fork).
+_pools: dict[int, QueryPool] = {}
 
-@bp.get("/sparql")
-def query():
-    """Run the `query` parameter; SPARQL JSON for SELECT/ASK, Turtle for graphs; 400 for a bad query."""
-    text = request.args.get("query")
-    if not text:
-        return Response("missing 'query' parameter\n", status=400, mimetype="text/plain")
+
+@dataclass(frozen=True)
+class Example:
+    """An example query shown in the UI (a file in server/queries/)."""
+
+    title: str
+    text: str
+
+
+def examples() -> list[Example]:
+    """Read the example queries; the first line of each file is '# title: ...'."""
+    found = []
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first, _, rest = text.partition("\n")
+        found.append(Example(first.removeprefix("# title:").strip(), rest.strip() + "\n"))
+    return found
+
+
+def pool() -> QueryPool:
+    """Return this worker's query pool."""
+    size = current_app.config["QUERY_PROCESSES"]
+    if size not in _pools:
+        _pools[size] = QueryPool(size)
+    return _pools[size]
+
+
+def limits() -> dict:
+    """The configured limits, named for messages and the service description."""
+    config = current_app.config
+    return {
+        "timeout": float(config["QUERY_TIMEOUT"]),
+        "max_rows": int(config["MAX_RESULT_ROWS"]),
+        "max_bytes": int(config["MAX_QUERY_BYTES"]),
+        "max_depth": int(config["MAX_NESTING_DEPTH"]),
+    }
+
+
+def error(status: int, message: str, kind: str = "results") -> Response:
+    """Answer an error in the representation the client asked for (HTML, JSON or text)."""
+    wants = request.accept_mimetypes.best_match(["text/plain", "application/json", "text/html"]) or "text/plain"
+    if request.values.get("format") == "html" or (wants == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["*/*"]):
+        page = render_template("sparql/index.html", query=request.values.get("query", ""), error=message,
+                               formats=list(FORMAT_NAMES[kind]), examples=examples(), table=None)
+        return Response(page, status=status, mimetype="text/html")
+    if wants == "application/json":
+        return Response(json.dumps({"status": status, "error": message}), status=status, mimetype="application/json")
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    """Answer a SPARQL Protocol request: a query, the service description, or the query page."""
     try:
-        result = execute(get_store().store, text)
-        fmt = FORMATS[DEFAULT_FORMAT[result_kind(result)]]
-        body = serialize(result, fmt)
-    except CitykgError as exc:
-        return Response(exc.message + "\n", status=400, mimetype="text/plain")
-    return Response(body, mimetype=fmt.media_type)
+        operation = parse_request(request)
+    except ProtocolError as exc:
+        return error(exc.status, exc.message)
+    if operation is None:
+        return describe_or_page()
+    if operation.kind == "update":
+        return error(403, "updates are disabled on this server: the data is curated as files and published by `citykg build`")
+    try:
+        check(operation, limits()["max_bytes"], limits()["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
+    except ProtocolError as exc:
+        return error(exc.status, exc.message)
+    kind = query_kind(operation.text)
+    chosen = choose(request, kind)
+    if chosen is None:
+        return error(406, f"cannot serve this {'graph' if kind == 'graph' else 'result'} in the requested format; "
+                          f"available: {', '.join(FORMAT_NAMES[kind])}")
+    return run(operation, kind, chosen)
+
+
+def run(operation, kind: str, chosen: str) -> Response:
+    """Execute the query in a query process and build the response (or the HTML page)."""
+    opened = get_store()
+    lim = limits()
+    format_name = chosen if chosen != "html" else ("json" if kind == "results" else "turtle")
+    options = {
+        "default_graph": operation.default_graphs or None,
+        "named_graphs": operation.named_graphs or None,
+    }
+    etag = hashlib.sha256(json.dumps([opened.version, operation.text, options, format_name]).encode()).hexdigest()[:32]
+    if request.method == "GET" and etag in request.if_none_match:
+        return not_modified(etag)
+    try:
+        outcome = pool().run(str(opened.built.database), operation.text, options, format_name, lim["max_rows"], lim["timeout"])
+    except QueryTimeout as exc:
+        return error(503, str(exc), kind)
+    except QueryFailed as exc:
+        return error(400, ("SPARQL syntax error: " if exc.syntax else "query failed: ") + exc.message, kind)
+    if chosen == "html":
+        response = Response(render_page(operation.text, outcome, kind, lim), mimetype="text/html")
+    else:
+        response = Response(outcome.body, mimetype=media_type(format_name))
+        response.charset = "utf-8"
+    response.headers[TRUNCATED_HEADER] = "true" if outcome.truncated else "false"
+    response.headers["X-Citykg-Result-Rows"] = str(outcome.rows)
+    response.headers["Vary"] = "Accept"
+    response.set_etag(etag)
+    response.last_modified = opened.built.path.stat().st_mtime
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    return response
+
+
+def not_modified(etag: str) -> Response:
+    """The 304 answer for a conditional GET whose result has not changed."""
+    response = Response(status=304)
+    response.set_etag(etag)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def render_page(query: str, outcome, kind: str, lim: dict) -> str:
+    """Render the query page with the result as an HTML table (or Turtle text for graphs)."""
+    table = {"vars": [], "rows": [], "boolean": None}
+    if kind == "results":
+        data = json.loads(outcome.body)
+        if "boolean" in data:
+            table["boolean"] = data["boolean"]
+        else:
+            table["vars"] = data["head"]["vars"]
+            table["rows"] = [[row.get(v, {}).get("value", "") for v in table["vars"]] for row in data["results"]["bindings"]]
+    else:
+        table["vars"] = ["Turtle"]
+        table["rows"] = [[outcome.body.decode("utf-8")]]
+    return render_template("sparql/index.html", query=query, table=table, truncated=outcome.truncated,
+                           max_rows=lim["max_rows"], formats=list(FORMAT_NAMES[kind]), examples=examples(), error=None)
+
+
+def describe_or_page() -> Response:
+    """No query: the HTML query page for browsers, the Service Description for RDF clients."""
+    chosen = choose(request, "graph")
+    if chosen == "html":
+        first = examples()[0].text if examples() else ""
+        page = render_template("sparql/index.html", query=first, table=None, error=None,
+                               formats=list(FORMAT_NAMES["results"]), examples=examples())
+        return Response(page, mimetype="text/html")
+    if chosen is None:
+        return error(406, "the service description is available as Turtle, N-Triples, JSON-LD or RDF/XML")
+    opened = get_store()
+    graph = describe_service(request.base_url, opened.built.meta.get("graphs", []), len(opened.store), limits())
+    rdflib_name = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml", "trig": "trig", "nquads": "nquads"}[chosen]
+    response = Response(graph.serialize(format=rdflib_name, encoding="utf-8"), mimetype=media_type(chosen))
+    response.headers["Vary"] = "Accept"
+    return response

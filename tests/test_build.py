@@ -33,7 +33,7 @@ def count(store_root, query: str) -> int:
 def test_valid_sources_build_a_store(mini):
     built = build(mini, QUIET)
     store = built.open()
-    assert len(store) == built.meta["quads"] > 0
+    assert len(store) == built.meta["quads"] + built.meta["triples"] and built.meta["triples"] > 0
     graphs = {g.value for g in store.named_graphs()}
     assert "https://w3id.org/citykg/graph/source/test-doc" in graphs  # TriG graph kept
     assert "https://w3id.org/citykg/graph/data/extra" in graphs  # Turtle file -> graph named after it
@@ -145,7 +145,7 @@ def test_failed_build_keeps_the_last_good_store(mini):
     with pytest.raises(SourceError):
         build(mini, QUIET)
     assert current(mini.store_root).path == first.path
-    assert count(mini.store_root, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == first.meta["quads"]
+    assert count(mini.store_root, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == first.meta["triples"]
 
 
 def test_interrupted_build_keeps_the_last_good_store(mini, monkeypatch):
@@ -181,7 +181,7 @@ def test_killed_build_process_keeps_a_good_store(mini):
     process.stderr.close()
     survivor = current(mini.store_root)
     assert survivor.path == first.path or survivor.meta["quads"] > 0
-    assert count(mini.store_root, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == survivor.meta["quads"]
+    assert count(mini.store_root, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == survivor.meta["triples"]
     # The next build cleans the debris a killed build leaves behind.
     build(mini, QUIET)
     assert not list((mini.store_root / "builds").glob(".incomplete-*"))

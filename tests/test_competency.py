@@ -3,7 +3,7 @@
 Each question names the seed document whose text gives the expected answer (000 = the Mayor's
 decision on the London declaration, 002 = the priorities of international activity 16.9.2019,
 003 = the city-strategy report on advocacy, 004 = the international-activity web page). They run on
-the store the real pipeline builds (asserted + inferred graphs, union default graph).
+the store the real pipeline builds (its default graph is the merge of asserted and inferred graphs).
 """
 
 from __future__ import annotations
@@ -159,6 +159,6 @@ def test_there_are_at_least_thirty_questions():
 
 @pytest.mark.parametrize("question, document, query, expected", QUESTIONS, ids=[q[0] for q in QUESTIONS])
 def test_competency_question(store, question, document, query, expected):
-    rows = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    rows = store.query(PREFIXES + query)
     answers = {str(row["x"].value) for row in rows if row["x"] is not None}
     assert answers == expected, f"{question} (seed {document})"
