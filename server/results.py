@@ -16,8 +16,8 @@ from rdflib.query import Result
 
 from citykg.graph.query import FORMATS
 
-# rdflib's result serializer names for our format names.
-RDFLIB_RESULT_FORMATS = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv"}
+# rdflib's result serializer names for our format names (rdflib has no TSV: see serialize_tsv).
+RDFLIB_RESULT_FORMATS = {"json": "json", "xml": "xml", "csv": "csv"}
 
 
 def dataset_options(options: dict) -> dict:
@@ -45,8 +45,17 @@ def to_rdflib(term):
     return Literal(term.value, datatype=None if plain else URIRef(datatype))
 
 
+def serialize_tsv(variables: list, rows: list) -> bytes:
+    """SPARQL 1.1 TSV: a header of ?variables, then terms in their N-Triples form (Oxigraph's str)."""
+    lines = ["\t".join(f"?{v.value}" for v in variables)]
+    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def serialize_solutions(solutions: ox.QuerySolutions, rows: list, format_name: str) -> bytes:
-    """Serialize collected solution rows with rdflib."""
+    """Serialize collected solution rows (rdflib's serializers; TSV by hand, rdflib lacks it)."""
+    if format_name == "tsv":
+        return serialize_tsv(solutions.variables, rows)
     result = Result("SELECT")
     result.vars = [Variable(v.value) for v in solutions.variables]
     result.bindings = [

@@ -68,7 +68,7 @@ def limits() -> dict:
 def error(status: int, message: str, kind: str = "results") -> Response:
     """Answer an error in the representation the client asked for (HTML, JSON or text)."""
     wants = request.accept_mimetypes.best_match(["text/plain", "application/json", "text/html"]) or "text/plain"
-    if request.values.get("format") == "html" or (wants == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["*/*"]):
+    if request.values.get("format") == "html" or wants == "text/html":
         page = render_template("sparql/index.html", query=request.values.get("query", ""), error=message,
                                formats=list(FORMAT_NAMES[kind]), examples=examples(), table=None)
         return Response(page, status=status, mimetype="text/html")

@@ -114,3 +114,11 @@ def mini_server(mini_store):
     server = LiveServer(mini_store)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def helsinki_server(helsinki_store):
+    """`citykg serve` over the real Helsinki store, default configuration."""
+    server = LiveServer(helsinki_store)
+    yield server
+    server.stop()
