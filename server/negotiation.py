@@ -37,6 +37,10 @@ MEDIA_TYPES = {
         "application/xml": "rdfxml",
         "application/trig": "trig",
         "application/n-quads": "nquads",
+        # Clients that ask every query for SPARQL results (rdflib's SPARQLStore does) get the
+        # graph in the RDF syntax of the same family, as Fuseki and Virtuoso do, not a 406.
+        "application/sparql-results+xml": "rdfxml",
+        "application/sparql-results+json": "jsonld",
     },
 }
 # `format=` values (SPARQLWrapper sends json, xml, csv, tsv, turtle, n3, rdf+xml, json-ld ...).
