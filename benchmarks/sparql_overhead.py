@@ -1,0 +1,118 @@
+"""What the endpoint's protections cost on a cheap query: bare engine vs HTTP, side by side.
+
+Builds the Helsinki store, then times one cheap look-up (labels of one IRI) many times:
+
+* pyoxigraph in-process on the same on-disk store (the floor);
+* `citykg serve` over HTTP (granian, 2 workers; strict protocol parsing, limits, query process);
+* Oxigraph server over HTTP on the same data, when the `oxigraph` command is installed
+  (`pip install oxigraph`), as the peer.
+
+Prints a table of median and 95th-percentile latency per request from one keep-alive client.
+Usage: .venv/bin/python benchmarks/sparql_overhead.py [--requests 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.conftest import LiveServer, free_port  # noqa: E402
+
+from citykg.graph.pipeline import BuildConfig, build  # noqa: E402
+from citykg.graph.progress import Reporter  # noqa: E402
+from citykg.graph.store import current  # noqa: E402
+
+QUERY = "SELECT ?l WHERE { <https://w3id.org/citykg/id/city/helsinki> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+ACCEPT = {"Accept": "application/sparql-results+json"}
+
+
+def timed(call, n: int) -> list[float]:
+    """Run *call* n times after a warm-up; return the latencies in milliseconds."""
+    for _ in range(50):
+        call()
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def http_call(url: str):
+    """A keep-alive GET of the query against *url*."""
+    session = requests.Session()
+
+    def call():
+        response = session.get(url, params={"query": QUERY}, headers=ACCEPT, timeout=30)
+        assert response.status_code == 200, response.text
+
+    return call
+
+
+def oxigraph_server(store_root: Path, tmp: Path):
+    """Start Oxigraph server on a copy of the data, or return None if it is not installed."""
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        return None, None
+    location = tmp / "oxigraph-server"
+    dump = current(store_root).path / "dumps" / "citykg.nq.gz"
+    nquads = tmp / "data.nq"
+    nquads.write_bytes(gzip.decompress(dump.read_bytes()))
+    subprocess.run([exe, "load", "--location", str(location), "--file", str(nquads)], check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    for _ in range(100):
+        try:
+            requests.get(url, params={"query": "ASK {}"}, timeout=1)
+            return process, url
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    return None, None
+
+
+def main() -> None:
+    """Build, measure each contender, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        root = tmp / "store"
+        build(BuildConfig(store_root=root), Reporter(quiet=True))
+        store = current(root).open()
+        rows.append(("pyoxigraph, in process (floor)", timed(lambda: list(store.query(QUERY)), args.requests)))
+        server = LiveServer(root)
+        try:
+            rows.append(("citykg serve (granian, HTTP)", timed(http_call(server.url + "/sparql"), args.requests)))
+        finally:
+            server.stop()
+        process, url = oxigraph_server(root, tmp)
+        if process:
+            try:
+                rows.append(("Oxigraph server (HTTP)", timed(http_call(url), args.requests)))
+            finally:
+                process.kill()
+    print(f"\ncheap look-up, {args.requests} sequential requests, one keep-alive client\n")
+    print("| contender | median ms | p95 ms |\n|---|---|---|")
+    for name, samples in rows:
+        p95 = sorted(samples)[int(len(samples) * 0.95)]
+        print(f"| {name} | {statistics.median(samples):.3f} | {p95:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
