@@ -10,7 +10,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Defaults come first; then ``CITYKG_``-prefixed environment variables (``CITYKG_STORE``),
     or *test_config* instead of the environment when tests pass one.
     """
-    from . import health, ontology_pages, resources, sparql, store
+    from . import dataset, health, ontology_pages, resources, search, sparql, store
     from .config import DEFAULTS
 
     app = Flask(__name__, instance_relative_config=True)
@@ -27,4 +27,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(sparql.bp)
     app.register_blueprint(ontology_pages.bp)
     app.register_blueprint(resources.bp)
+    app.register_blueprint(dataset.bp)
+    app.register_blueprint(search.bp)
     return app

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 from citykg.graph.query import FORMATS
 
 from .describe import PAGE_SIZE, describe, exists, rdf_description
+from .diagrams import map_svg, relations_svg
 from .store import get_store
 from .urls import SUFFIXES, iri_for_path, path_for, split_suffix
 
@@ -23,13 +24,16 @@ LANGUAGES = ("fi", "sv", "en")
 MESSAGES = {
     "en": {"types": "Types", "facts": "Facts", "incoming": "Mentioned by", "source": "Source", "quote": "Quote",
            "inferred": "inferred (OWL RL)", "general": "general knowledge", "as": "This resource as", "missing": "Not found",
-           "missing_text": "Nothing in the graph is called", "more": "More", "language": "Language"},
+           "missing_text": "Nothing in the graph is called", "more": "More", "language": "Language",
+           "pictures": "Relations and places"},
     "fi": {"types": "Tyypit", "facts": "Tiedot", "incoming": "Viittaukset", "source": "Lähde", "quote": "Lainaus",
            "inferred": "päätelty (OWL RL)", "general": "yleistieto", "as": "Tämä resurssi muodossa", "missing": "Ei löytynyt",
-           "missing_text": "Graafissa ei ole resurssia", "more": "Lisää", "language": "Kieli"},
+           "missing_text": "Graafissa ei ole resurssia", "more": "Lisää", "language": "Kieli",
+           "pictures": "Suhteet ja paikat"},
     "sv": {"types": "Typer", "facts": "Uppgifter", "incoming": "Nämns av", "source": "Källa", "quote": "Citat",
            "inferred": "härlett (OWL RL)", "general": "allmän kunskap", "as": "Denna resurs som", "missing": "Hittades inte",
-           "missing_text": "Ingenting i grafen heter", "more": "Mer", "language": "Språk"},
+           "missing_text": "Ingenting i grafen heter", "more": "Mer", "language": "Språk",
+           "pictures": "Relationer och platser"},
 }
 RDF_MEDIA = {FORMATS[name].media_type: name for name in SUFFIXES.values()}
 
@@ -85,7 +89,8 @@ def resource(path: str):
         context = describe(opened.store, iri, lang, page)
         response = make_response(render_template(
             "resources/resource.html", d=context, t=MESSAGES[lang], lang=lang, languages=LANGUAGES, path_for=path_for,
-            suffixes=SUFFIXES, page_size=PAGE_SIZE))
+            suffixes=SUFFIXES, page_size=PAGE_SIZE, relations=relations_svg(opened.store, iri, lang),
+            map=map_svg(opened.store, iri, lang)))
     else:
         quads = rdf_description(opened.store, iri)
         fmt = FORMATS[chosen]
