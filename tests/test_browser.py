@@ -1,0 +1,92 @@
+"""A real browser (Debian chromium driven by Playwright) walks the pages as a person would.
+
+Landing page -> search -> city -> its administration -> a network -> an agreement -> its source
+document -> switch language. Screenshots are kept in test-artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from citykg.graph.store import current
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian chromium is not installed (scripts/setup-test-deps installs it)")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def walk(helsinki_store):
+    """IRIs for the walk, found by SPARQL rather than hard-coded."""
+    store = current(helsinki_store).open()
+    row = next(iter(store.query("""PREFIX ckg: <https://w3id.org/citykg/ontology#>
+        SELECT ?city ?admin ?network ?agreement ?doc WHERE {
+          ?admin ckg:administers ?city ; ckg:memberOf ?network . ?network a ckg:CityNetwork .
+          ?agreement a ckg:Agreement ; ckg:party ?admin ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc .
+        } ORDER BY ?network LIMIT 1""")))
+    return {name: row[name].value.replace("https://w3id.org/citykg", "") for name in ("city", "admin", "network", "agreement", "doc")}
+
+
+def test_walk_from_the_landing_page_to_a_source_document(helsinki_server, walk):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(locale="en-GB", extra_http_headers={"Accept-Language": "en"})
+        page.goto(helsinki_server.url + "/")
+        assert page.locator("h1").inner_text() == "City diplomacy knowledge graph"
+        page.screenshot(path=str(ARTIFACTS / "01-landing.png"), full_page=True)
+
+        page.get_by_label("Search by name (fi, sv, en)").fill("Helsingfors")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=Helsingfors")
+        page.screenshot(path=str(ARTIFACTS / "02-search.png"))
+        page.locator(f'a[href="{walk["city"]}"]').first.click()
+        page.wait_for_url("**" + walk["city"])
+        assert page.locator("svg.diagram").count() == 1 and page.locator("svg.map").count() == 1
+        page.screenshot(path=str(ARTIFACTS / "03-city.png"), full_page=True)
+
+        page.locator(f'a[href="{walk["admin"]}"]').first.click()
+        page.wait_for_url("**" + walk["admin"])
+        page.locator(f'a[href="{walk["network"]}"]').first.click()
+        page.wait_for_url("**" + walk["network"])
+        page.screenshot(path=str(ARTIFACTS / "04-network.png"), full_page=True)
+
+        page.go_back()
+        page.locator(f'a[href="{walk["agreement"]}"]').first.click()
+        page.wait_for_url("**" + walk["agreement"])
+        assert page.locator("blockquote").count() >= 1  # the Finnish quote that states the agreement
+        page.screenshot(path=str(ARTIFACTS / "05-agreement.png"), full_page=True)
+
+        page.locator(f'blockquote a[href="{walk["doc"]}"]').first.click()
+        page.wait_for_url("**" + walk["doc"])
+        page.screenshot(path=str(ARTIFACTS / "06-document.png"), full_page=True)
+
+        page.get_by_role("link", name="SV").click()
+        assert page.locator("html").get_attribute("lang") == "sv"
+        page.screenshot(path=str(ARTIFACTS / "07-document-sv.png"), full_page=True)
+        page.goto(helsinki_server.url + walk["city"])  # the switch is remembered
+        assert page.locator("html").get_attribute("lang") == "sv"
+        browser.close()
+
+
+def test_pages_work_with_the_keyboard_and_without_javascript(helsinki_server, walk):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(helsinki_server.url + walk["city"])
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        assert focused.inner_text() == "Skip to content"
+        assert page.locator("main").count() == 1 and page.locator("header[role=banner]").count() == 1
+        assert page.locator("svg title").count() >= 2  # accessible names for the pictures
+        browser.close()
