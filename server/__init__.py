@@ -11,6 +11,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     or *test_config* instead of the environment when tests pass one.
     """
     from . import dataset, health, ontology_pages, resources, search, sparql, store
+    from .formatting import display
     from .config import DEFAULTS
 
     app = Flask(__name__, instance_relative_config=True)
@@ -20,6 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
     store.init_app(app)
+    app.add_template_filter(display)
     # Browser apps on other sites may query and read (GET/POST and preflight); no credentials.
     CORS(app, resources={r"/*": {"origins": "*"}}, methods=["GET", "HEAD", "POST", "OPTIONS"],
          expose_headers=["X-Citykg-Truncated", "X-Citykg-Result-Rows", "ETag", "Link"])

@@ -107,3 +107,17 @@ def test_literals_are_escaped(tmp_path):
     client = create_app({"STORE": str(config.store_root)}).test_client()
     page = client.get("/id/city/evil", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("lang, number", [("fi", "20 000 000"), ("en", "20,000,000")])
+def test_numbers_are_formatted_for_the_language(helsinki_store, lang, number):
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    page = client.get("/id/indicator/helsinki-vantaa-matkustajat", headers={"Accept": "text/html", "Accept-Language": lang}).get_data(as_text=True)
+    assert number.replace(" ", "\u00a0") in page or number in page
+
+
+def test_dates_are_formatted_for_the_language(helsinki_store):
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    finnish = client.get("/id/document/002-kansainvalisen-toiminnan-painopisteet", headers={"Accept": "text/html", "Accept-Language": "fi"}).get_data(as_text=True)
+    english = client.get("/id/document/002-kansainvalisen-toiminnan-painopisteet", headers={"Accept": "text/html", "Accept-Language": "en"}).get_data(as_text=True)
+    assert "16. syyskuuta 2019" in finnish and "September 16, 2019" in english
