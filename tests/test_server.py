@@ -84,3 +84,17 @@ def test_ontology_is_served_as_html_and_as_rdf(helsinki_store):
     assert client.get("/ontology", headers={"Accept": "image/png"}).status_code == 406
     again = client.get("/ontology", headers={"Accept": "text/turtle", "If-None-Match": turtle.headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_shapes_are_served_as_html_and_as_rdf(helsinki_store):
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SH
+
+    from citykg.server import create_app
+
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    html = client.get("/shapes", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'id="MembershipShape"' in html and "Every qualified relation needs a source document" in html
+    assert "Jokaisella määritellyllä suhteella on oltava lähdeasiakirja" in html
+    graph = Graph().parse(data=client.get("/shapes", headers={"Accept": "text/turtle"}).data, format="turtle")
+    assert len(set(graph.subjects(RDF.type, SH.NodeShape))) >= 20
