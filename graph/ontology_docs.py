@@ -7,7 +7,7 @@ import logging
 import warnings
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 
 def import_pylode():
@@ -35,7 +35,13 @@ def render_ontology_html(ontology) -> str:
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", ResourceWarning)
         source = ontology if isinstance(ontology, Graph) else str(ontology)
-        html = OntPub(ontology=source).make_html()
+        publisher = OntPub(ontology=source)
+        # Anchor every term by its local name, so that a hash IRI such as ontology#City lands on
+        # its own section (pyLODE would otherwise derive anchors from a label in any language).
+        for term in set(publisher.ont.subjects()):
+            if isinstance(term, URIRef) and "#" in term and term.split("#", 1)[1]:
+                publisher.fids[str(term)] = term.split("#", 1)[1]
+        html = publisher.make_html()
         gc.collect()  # pyLODE leaves its CSS file open; close it while its warning is muted
     return html
 

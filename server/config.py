@@ -23,6 +23,8 @@ DEFAULTS = {
     "MAX_NESTING_DEPTH": 64,
     # Endpoints SERVICE may reach (IRI prefixes); empty = no federation. How partner cities federate.
     "SERVICE_ALLOWLIST": [],
+    # Statements per page of a resource's RDF; a resource with more links is paged (Link: rel=next).
+    "RDF_PAGE_SIZE": 1000,
     # Query processes per server worker: how many queries one worker runs at once.
     "QUERY_PROCESSES": 2,
 }

@@ -131,11 +131,12 @@ def describe(store: ox.Store, iri: str, lang: str, page: int = 0) -> Description
                        [(q, named(doc)) for q, doc in sorted(set(quotes))], page)
 
 
-def rdf_description(store: ox.Store, iri: str) -> list:
-    """The RDF twin: every quad about or pointing at *iri*, the relations it takes part in, labels.
+def rdf_description(store: ox.Store, iri: str, page: int = 0, page_size: int = 1000) -> tuple[list, bool]:
+    """The RDF twin: quads about or pointing at *iri*, the relations it takes part in, labels.
 
     Quads keep their named graph, so TriG/N-Quads carry per-statement provenance; triple formats
-    get the same statements once each.
+    get the same statements once each. A resource with very many links is paged (in a stable
+    order, *page_size* statements a page); the second value says whether a next page exists.
     """
     node = f"<{iri}>"
     query = f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{
@@ -143,8 +144,6 @@ def rdf_description(store: ox.Store, iri: str) -> list:
       UNION {{ GRAPH ?g {{ ?s ?p {node} }} BIND({node} AS ?o) }}
       UNION {{ ?s ?x {node} . ?s a <https://w3id.org/citykg/ontology#QualifiedRelation> . GRAPH ?g {{ ?s ?p ?o }} }}
       UNION {{ GRAPH ?h {{ {node} ?q ?s }} GRAPH ?g {{ ?s <{LABEL_PROPERTIES[0]}> ?o }} BIND(<{LABEL_PROPERTIES[0]}> AS ?p) }}
-    }}"""
-    quads = []
-    for row in store.query(query):
-        quads.append(ox.Quad(row["s"], row["p"], row["o"], row["g"]))
-    return quads
+    }} ORDER BY ?g ?s ?p ?o LIMIT {page_size + 1} OFFSET {page * page_size}"""
+    quads = [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(query)]
+    return quads[:page_size], len(quads) > page_size

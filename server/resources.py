@@ -8,7 +8,7 @@ instead of two), with content negotiation by Accept, a file suffix (.ttl .nt .js
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, make_response, render_template, request
+from flask import Blueprint, Response, abort, current_app, make_response, render_template, request
 
 from citykg.graph.query import FORMATS
 
@@ -81,18 +81,19 @@ def resource(path: str):
     if chosen is None:
         abort(406)
     lang = language()
-    etag = f"{opened.version}-{stem}-{chosen}-{lang}-{request.args.get('page', '0')}"
+    more = False
+    page = max(0, request.args.get("page", 0, type=int))
+    etag = f"{opened.version}-{stem}-{chosen}-{lang}-{page}"
     if etag in request.if_none_match:
         response = Response(status=304)
     elif chosen == "html":
-        page = max(0, request.args.get("page", 0, type=int))
         context = describe(opened.store, iri, lang, page)
         response = make_response(render_template(
             "resources/resource.html", d=context, t=MESSAGES[lang], lang=lang, languages=LANGUAGES, path_for=path_for,
             suffixes=SUFFIXES, page_size=PAGE_SIZE, relations=relations_svg(opened.store, iri, lang),
             map=map_svg(opened.store, iri, lang)))
     else:
-        quads = rdf_description(opened.store, iri)
+        quads, more = rdf_description(opened.store, iri, page, current_app.config["RDF_PAGE_SIZE"])
         fmt = FORMATS[chosen]
         if chosen not in ("trig", "nquads"):  # JSON-LD too: clients read it as one graph
             quads = list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
@@ -101,6 +102,9 @@ def resource(path: str):
     response.last_modified = opened.built.path.stat().st_mtime
     response.headers["Vary"] = "Accept, Accept-Language, Cookie"
     response.headers["Link"] = alternates(iri)
+    for wanted, target, rel in ((more, page + 1, "next"), (page > 0, page - 1, "prev")):
+        if wanted and chosen != "html" and response.status_code == 200:
+            response.headers["Link"] += f', <{path_for(iri)}?page={target}&format={chosen}>; rel="{rel}"'
     if request.args.get("lang") in LANGUAGES:
         response.set_cookie("lang", request.args["lang"], max_age=365 * 24 * 3600, samesite="Lax")
     return response

@@ -189,5 +189,5 @@ def test_disjointness_catches_a_contradiction():
 def test_html_documentation_renders_every_class(onto):
     html = render_ontology_html(ONTOLOGY_FILE)
     assert "<html" in html.lower()
-    for cls in classes(onto):
-        assert str(cls)[len(str(CKG)):] in html, cls
+    for term in classes(onto) + properties(onto):
+        assert f'id="{str(term)[len(str(CKG)):]}"' in html, f"no anchor for {term}: ontology#Term must land on it"

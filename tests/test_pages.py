@@ -121,3 +121,30 @@ def test_dates_are_formatted_for_the_language(helsinki_store):
     finnish = client.get("/id/document/002-kansainvalisen-toiminnan-painopisteet", headers={"Accept": "text/html", "Accept-Language": "fi"}).get_data(as_text=True)
     english = client.get("/id/document/002-kansainvalisen-toiminnan-painopisteet", headers={"Accept": "text/html", "Accept-Language": "en"}).get_data(as_text=True)
     assert "16. syyskuuta 2019" in finnish and "September 16, 2019" in english
+
+
+def test_a_resource_with_very_many_links_is_paged(tmp_path):
+    config = mini_config(tmp_path)
+    lines = []
+    for n in range(120):
+        lines.append(f'<https://w3id.org/citykg/id/city/c{n}> a <https://w3id.org/citykg/ontology#City> ; '
+                     f'<http://www.w3.org/2000/01/rdf-schema#label> "City {n}"@en ; '
+                     f'<https://w3id.org/citykg/ontology#memberOf> <https://w3id.org/citykg/id/network/eurocities> .')
+    (config.data_dirs[0] / "many.ttl").write_text("\n".join(lines) + "\n")
+    build(config, Reporter(quiet=True))
+    client = create_app({"STORE": str(config.store_root), "RDF_PAGE_SIZE": 50}).test_client()
+    first = client.get("/id/network/eurocities.nt")
+    assert len([line for line in first.get_data(as_text=True).splitlines() if line.strip()]) <= 50
+    assert 'page=1&format=ntriples>; rel="next"' in first.headers["Link"]
+    statements = set()
+    page = 0
+    while True:
+        response = client.get(f"/id/network/eurocities?page={page}&format=ntriples")
+        statements |= {line for line in response.get_data(as_text=True).splitlines() if line.strip()}
+        if 'rel="next"' not in response.headers["Link"]:
+            break
+        page += 1
+    # 120 cities plus Helsinki, whose ckg:memberOf the fixture derives from its membership
+    assert page >= 2 and sum("memberOf" in s for s in statements) == 121
+    html = client.get("/id/network/eurocities", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'rel="next"' in html
