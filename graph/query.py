@@ -40,6 +40,21 @@ FORMATS = {
     )
 }
 DEFAULT_FORMAT = {"results": "json", "graph": "turtle"}
+# Prefixes written into Turtle/TriG/RDF-XML output, so people can read what they download.
+PREFIXES = {
+    "ckg": "https://w3id.org/citykg/ontology#",
+    "city": "https://w3id.org/citykg/id/city/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "http://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 
 def result_kind(result) -> str:

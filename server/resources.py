@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, make_response, render_template, request
 
-from citykg.graph.query import FORMATS
+from citykg.graph.query import FORMATS, PREFIXES
 
 from .describe import PAGE_SIZE, describe, exists, rdf_description
 from .diagrams import map_svg, relations_svg
@@ -96,8 +96,9 @@ def resource(path: str):
         quads, more = rdf_description(opened.store, iri, page, current_app.config["RDF_PAGE_SIZE"])
         fmt = FORMATS[chosen]
         if chosen not in ("trig", "nquads"):  # JSON-LD too: clients read it as one graph
-            quads = list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
-        response = Response(ox.serialize(quads, format=fmt.oxigraph), mimetype=fmt.media_type)
+            quads = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+        prefixes = PREFIXES if fmt.name in ("turtle", "trig", "rdfxml") else None
+        response = Response(ox.serialize(quads, format=fmt.oxigraph, prefixes=prefixes), mimetype=fmt.media_type)
     response.set_etag(etag)
     response.last_modified = opened.built.path.stat().st_mtime
     response.headers["Vary"] = "Accept, Accept-Language, Cookie"
@@ -114,7 +115,10 @@ def not_found(iri: str, chosen: str | None) -> Response:
     """A 404 people can act on: the IRI, a search hint; plain text for machines."""
     lang = language()
     if chosen == "html" or chosen is None and request.accept_mimetypes.accept_html:
+        from .search import search  # the suggestions are what a label search for the slug finds
+
         guess = iri.rsplit("/", 1)[-1].replace("-", " ")
-        body = render_template("resources/not_found.html", iri=iri, guess=guess, t=MESSAGES[lang], lang=lang)
+        hits = [hit for word in guess.split() for hit in search(get_store(), word, lang)][:10]
+        body = render_template("resources/not_found.html", iri=iri, guess=guess, hits=hits, t=MESSAGES[lang], lang=lang)
         return Response(body, status=404, mimetype="text/html")
     return Response(f"404 Not Found: nothing in the graph is called <{iri}>\n", status=404, mimetype="text/plain")

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.query import Result
 
-from citykg.graph.query import FORMATS
+from citykg.graph.query import FORMATS, PREFIXES
 
 # rdflib's result serializer names for our format names (rdflib has no TSV: see serialize_tsv).
 RDFLIB_RESULT_FORMATS = {"json": "json", "xml": "xml", "csv": "csv"}
@@ -76,7 +76,8 @@ def execute_and_serialize(store: ox.Store, query: str, options: dict, format_nam
         triples = list(islice(result, max_rows + 1))
         truncated = len(triples) > max_rows
         triples = triples[:max_rows]
-        return ox.serialize(triples, format=fmt.oxigraph), "graph", len(triples), truncated
+        prefixes = PREFIXES if format_name in ("turtle", "trig", "rdfxml") else None
+        return ox.serialize(triples, format=fmt.oxigraph, prefixes=prefixes), "graph", len(triples), truncated
     rows = list(islice(result, max_rows + 1))
     truncated = len(rows) > max_rows
     rows = rows[:max_rows]

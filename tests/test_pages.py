@@ -93,7 +93,9 @@ def test_headers_conditional_get_and_errors(helsinki_server):
     assert again.status_code == 304
     assert requests.get(helsinki_server.url + TUKHOLMA, headers={"Accept": "image/png"}, timeout=30).status_code == 406
     missing = requests.get(helsinki_server.url + "/id/city/atlantis", headers={"Accept": "text/html"}, timeout=30)
-    assert missing.status_code == 404 and "atlantis" in missing.text and "/sparql?" in missing.text
+    assert missing.status_code == 404 and "atlantis" in missing.text and "/search?q=atlantis" in missing.text
+    typo = requests.get(helsinki_server.url + "/id/city/tallinn", headers={"Accept": "text/html"}, timeout=30)
+    assert typo.status_code == 404 and 'href="/id/city/tallinna"' in typo.text  # a suggestion
     machine = requests.get(helsinki_server.url + "/id/city/atlantis", headers={"Accept": "text/turtle"}, timeout=30)
     assert machine.status_code == 404 and machine.headers["Content-Type"].startswith("text/plain")
 
