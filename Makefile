@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STORE ?= var/store
 PORT ?= 8080
 
-.PHONY: venv serve build test clean
+.PHONY: venv assets serve build test clean
 .DEFAULT_GOAL := serve
 
 # The venv is (re)made when pyproject.toml changes; the stamp records a finished install.
@@ -18,13 +18,17 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-build: venv
+# YASGUI for the SPARQL page, served by the app itself (works offline once installed).
+assets:
+	bash scripts/setup-ui-assets
+
+build: venv assets
 	$(BIN)/citykg build --store $(STORE)
 
 serve: build
 	$(BIN)/citykg serve --store $(STORE) --port $(PORT)
 
-test: venv
+test: venv assets
 	bash scripts/setup-test-deps
 	$(BIN)/python -m pytest
 

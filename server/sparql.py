@@ -163,8 +163,11 @@ def describe_or_page() -> Response:
     chosen = choose(request, "graph")
     if chosen == "html":
         first = examples()[0].text if examples() else ""
+        # The template puts these in an inline script with Jinja's tojson, which escapes <, >, &.
         page = render_template("sparql/index.html", query=first, table=None, error=None,
-                               formats=list(FORMAT_NAMES["results"]), examples=examples())
+                               formats=list(FORMAT_NAMES["results"]), examples=examples(),
+                               yasgui=(Path(current_app.static_folder) / "vendor" / "yasgui.min.js").exists(),
+                               example_data=[e.__dict__ for e in examples()], endpoint=request.base_url)
         return Response(page, mimetype="text/html")
     if chosen is None:
         return error(406, "the service description is available as Turtle, N-Triples, JSON-LD or RDF/XML")
