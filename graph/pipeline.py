@@ -31,11 +31,26 @@ class BuildConfig:
     store_root: Path = Path("var/store")
     strict: bool = False  # warnings fail the build too
 
+    @property
+    def writes_dir(self) -> Path:
+        """Where graphs written through the endpoint live (kept across builds, see writes.py)."""
+        return Path(self.store_root) / "writes"
+
+    def all_data_dirs(self) -> list[Path]:
+        """The data folders plus the endpoint's written graphs, so a build never loses them."""
+        written = self.writes_dir
+        return list(self.data_dirs) + ([written] if any(written.glob("*.trig")) else [])
+
+    def describe(self) -> dict:
+        """The configuration as JSON, kept with the build so a write can rebuild the same way."""
+        return {"data_dirs": [str(Path(d).resolve()) for d in self.data_dirs], "ontology_dir": str(Path(self.ontology_dir).resolve()),
+                "shapes_dir": str(Path(self.shapes_dir).resolve()), "strict": self.strict}
+
 
 def parse(config: BuildConfig, reporter: Reporter) -> Sources:
     """Parse every source file; raise SourceError on the first unparsable one."""
     with reporter.phase("parse") as summary:
-        sources = load_sources(config.ontology_dir, config.shapes_dir, config.data_dirs, reporter.progress)
+        sources = load_sources(config.ontology_dir, config.shapes_dir, config.all_data_dirs(), reporter.progress)
         roles = {role: sum(1 for f in sources.files if f.role == role) for role in ("ontology", "shapes", "data")}
         triples = sum(f.triples for f in sources.files)
         summary["text"] = (
@@ -104,6 +119,7 @@ def build(config: BuildConfig, reporter: Reporter | None = None) -> BuiltStore:
             "warnings": report.count("Warning"),
             "dumps": dumps,
             "sources": sources.describe()["files"],
+            "config": config.describe(),
         }
         built = writer.commit(meta)
         summary["text"] = (

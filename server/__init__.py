@@ -10,7 +10,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Defaults come first; then ``CITYKG_``-prefixed environment variables (``CITYKG_STORE``),
     or *test_config* instead of the environment when tests pass one.
     """
-    from . import dataset, health, ontology_pages, resources, search, sparql, store
+    from . import dataset, health, ontology_pages, resources, search, sparql, store, updates
     from .formatting import display
     from .config import DEFAULTS
 
@@ -23,7 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     store.init_app(app)
     app.add_template_filter(display)
     # Browser apps on other sites may query and read (GET/POST and preflight); no credentials.
-    CORS(app, resources={r"/*": {"origins": "*"}}, methods=["GET", "HEAD", "POST", "OPTIONS"],
+    CORS(app, resources={r"/*": {"origins": "*"}}, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
          expose_headers=["X-Citykg-Truncated", "X-Citykg-Result-Rows", "ETag", "Link"])
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
@@ -31,4 +31,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(resources.bp)
     app.register_blueprint(dataset.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(updates.bp)
     return app

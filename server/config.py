@@ -25,6 +25,8 @@ DEFAULTS = {
     "SERVICE_ALLOWLIST": [],
     # Statements per page of a resource's RDF; a resource with more links is paged (Link: rel=next).
     "RDF_PAGE_SIZE": 1000,
+    # Bearer token that enables writes (SPARQL Update, Graph Store PUT/POST/DELETE); empty = writes off.
+    "UPDATE_TOKEN": "",
     # Query processes per server worker: how many queries one worker runs at once.
     "QUERY_PROCESSES": 2,
 }

@@ -19,6 +19,7 @@ from .negotiation import FORMAT_NAMES, choose, media_type, query_kind
 from .protocol import ProtocolError, check, parse_request
 from .service_description import describe_service
 from .store import get_store
+from .updates import run_update
 
 bp = Blueprint("sparql", __name__)
 
@@ -86,12 +87,12 @@ def endpoint():
         return error(exc.status, exc.message)
     if operation is None:
         return describe_or_page()
-    if operation.kind == "update":
-        return error(403, "updates are disabled on this server: the data is curated as files and published by `citykg build`")
     try:
         check(operation, limits()["max_bytes"], limits()["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
     except ProtocolError as exc:
         return error(exc.status, exc.message)
+    if operation.kind == "update":
+        return run_update(operation.text)
     kind = query_kind(operation.text)
     chosen = choose(request, kind)
     if chosen is None:

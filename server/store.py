@@ -53,6 +53,11 @@ def open_current(root: str) -> OpenStore:
     return _open[root]
 
 
+def forget(root: str) -> None:
+    """Drop this process's open store for *root*, so the next request opens the newest build."""
+    _open.pop(root, None)
+
+
 def get_store() -> OpenStore:
     """Return the open store of the current application."""
     return open_current(str(current_app.config["STORE"]))
