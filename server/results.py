@@ -68,7 +68,7 @@ def serialize_solutions(solutions: ox.QuerySolutions, rows: list, format_name: s
 
 def execute_and_serialize(store: ox.Store, query: str, options: dict, format_name: str, max_rows: int):
     """Run *query*; return (body, kind, rows, truncated) with at most *max_rows* results."""
-    result = store.query(query, **dataset_options(options))
+    result = store.query(query, base_iri=options.get("base_iri"), **dataset_options(options))
     fmt = FORMATS[format_name]
     if isinstance(result, ox.QueryBoolean):
         return result.serialize(format=fmt.oxigraph), "results", 1, False
