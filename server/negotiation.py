@@ -61,13 +61,20 @@ def query_kind(query: str) -> str:
     return "graph" if match and match.group(1).upper() in ("CONSTRUCT", "DESCRIBE") else "results"
 
 
-def choose(request: Request, kind: str, allow_html: bool = True) -> str | None:
-    """Return a format name, "html", or None when nothing acceptable can be produced (406)."""
-    requested = request.values.get("format")
+def choose(request: Request, kind: str, allow_html: bool = True, requested: str | None = None) -> str | None:
+    """Return a format name, "html", or None when nothing acceptable can be produced (406).
+
+    *requested* is the `format` parameter when the caller has already read the parameters.
+    """
+    requested = requested if requested is not None else request.values.get("format")
     if requested:
         if requested.lower() == "html" and allow_html:
             return "html"
         return FORMAT_NAMES[kind].get(requested.lower())
+    # One media type without parameters (what SPARQL clients usually send) needs no weighing.
+    exact = MEDIA_TYPES[kind].get(request.headers.get("Accept", "").strip().lower())
+    if exact:
+        return exact
     offers = list(MEDIA_TYPES[kind])
     accept = request.accept_mimetypes
     if not accept or accept.best == "*/*":

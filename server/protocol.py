@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from flask import Request
 
@@ -45,6 +45,7 @@ class Operation:
     text: str
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
+    format: str | None = None  # the `format` parameter (browsers and SPARQLWrapper send it)
 
 
 def single(params: dict, name: str) -> str | None:
@@ -65,7 +66,8 @@ def decode(raw: bytes, what: str) -> str:
 
 def parse_request(request: Request) -> Operation | None:
     """Return the operation of *request*, or None for a GET without a query (UI / description)."""
-    url_params = parse_qs(urlsplit(request.full_path).query, keep_blank_values=True)
+    # The raw query string, not request.args: repeated parameters must stay visible (and it is cheaper).
+    url_params = parse_qs(decode(request.query_string, "query string"), keep_blank_values=True)
     if request.method == "GET":
         if "update" in url_params:
             raise ProtocolError(400, "SPARQL Update must be sent by POST, not GET")
@@ -92,12 +94,14 @@ def parse_request(request: Request) -> Operation | None:
 
 def operation(kind: str, text: str, params: dict) -> Operation:
     """Build an Operation with its protocol dataset parameters."""
+    # The first `format` wins: SPARQLWrapper repeats it (format=tsv&format=tsv) for some formats.
+    requested = next(iter(params.get("format", [])), None)
     if kind == "query":
-        return Operation(kind, text, params.get("default-graph-uri", []), params.get("named-graph-uri", []))
+        return Operation(kind, text, params.get("default-graph-uri", []), params.get("named-graph-uri", []), requested)
     using = params.get("using-graph-uri", []) + params.get("using-named-graph-uri", [])
     if using and USING_OR_WITH.search(masked(text)):
         raise ProtocolError(400, "using-graph-uri/using-named-graph-uri may not be combined with USING or WITH in the update")
-    return Operation(kind, text, params.get("using-graph-uri", []), params.get("using-named-graph-uri", []))
+    return Operation(kind, text, params.get("using-graph-uri", []), params.get("using-named-graph-uri", []), requested)
 
 
 def masked(text: str, keep_iris: bool = False) -> str:

@@ -100,7 +100,7 @@ def resource(path: str):
         prefixes = PREFIXES if fmt.name in ("turtle", "trig", "rdfxml") else None
         response = Response(ox.serialize(quads, format=fmt.oxigraph, prefixes=prefixes), mimetype=fmt.media_type)
     response.set_etag(etag)
-    response.last_modified = opened.built.path.stat().st_mtime
+    response.last_modified = opened.modified
     response.headers["Vary"] = "Accept, Accept-Language, Cookie"
     response.headers["Link"] = alternates(iri)
     for wanted, target, rel in ((more, page + 1, "next"), (page > 0, page - 1, "prev")):

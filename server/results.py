@@ -1,23 +1,23 @@
 """Execute a query on an open store and serialize at most N results (runs in a query child).
 
-Graph results are serialized by Oxigraph from the collected triples. Solutions are collected and
-serialized by rdflib's SPARQL result serializers (JSON, XML, CSV, TSV), because Oxigraph can only
-serialize a whole result iterator, and a truncated result must stop at the limit.
+Oxigraph can only serialize a whole result iterator, and a truncated result must stop at the limit,
+so results are collected first. Graph results are then serialized by Oxigraph from the collected
+triples. Solutions are written here as SPARQL JSON (a direct mapping of terms; the common case, and
+cheaper than any round trip); the other result formats (XML, CSV, TSV) are Oxigraph's serializers
+applied to that JSON parsed back, so every format is written by the engine's own code, RDF-star
+triple terms included.
 """
 
 from __future__ import annotations
 
-import io
+import json
 from itertools import islice
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef, Variable
-from rdflib.query import Result
 
 from citykg.graph.query import FORMATS, PREFIXES
 
-# rdflib's result serializer names for our format names (rdflib has no TSV: see serialize_tsv).
-RDFLIB_RESULT_FORMATS = {"json": "json", "xml": "xml", "csv": "csv"}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def dataset_options(options: dict) -> dict:
@@ -30,40 +30,37 @@ def dataset_options(options: dict) -> dict:
     return built
 
 
-def to_rdflib(term):
-    """Convert an Oxigraph term to the rdflib term of the same meaning."""
-    if term is None:
-        return None
+def json_term(term) -> dict:
+    """One RDF term in the SPARQL 1.1 Query Results JSON Format (RDF-star triple terms included)."""
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": json_term(term.subject), "predicate": json_term(term.predicate),
+                                            "object": json_term(term.object)}}
+    out = {"type": "literal", "value": term.value}
     if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    plain = datatype == "http://www.w3.org/2001/XMLSchema#string"
-    return Literal(term.value, datatype=None if plain else URIRef(datatype))
+        out["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
 
 
-def serialize_tsv(variables: list, rows: list) -> bytes:
-    """SPARQL 1.1 TSV: a header of ?variables, then terms in their N-Triples form (Oxigraph's str)."""
-    lines = ["\t".join(f"?{v.value}" for v in variables)]
-    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def serialize_json(variables: list, rows: list) -> bytes:
+    """SPARQL 1.1 JSON results; unbound variables are left out of their row, as the format says."""
+    names = [v.value for v in variables]
+    bindings = [{name: json_term(row[name]) for name in names if row[name] is not None} for row in rows]
+    document = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def serialize_solutions(solutions: ox.QuerySolutions, rows: list, format_name: str) -> bytes:
-    """Serialize collected solution rows (rdflib's serializers; TSV by hand, rdflib lacks it)."""
-    if format_name == "tsv":
-        return serialize_tsv(solutions.variables, rows)
-    result = Result("SELECT")
-    result.vars = [Variable(v.value) for v in solutions.variables]
-    result.bindings = [
-        {Variable(v.value): to_rdflib(row[v]) for v in solutions.variables if row[v] is not None} for row in rows
-    ]
-    out = io.BytesIO()
-    result.serialize(out, encoding="utf-8", format=RDFLIB_RESULT_FORMATS[format_name])
-    return out.getvalue()
+    """Serialize collected solution rows in *format_name* (json, xml, csv or tsv)."""
+    body = serialize_json(solutions.variables, rows)
+    if format_name == "json":
+        return body
+    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=FORMATS[format_name].oxigraph)
 
 
 def execute_and_serialize(store: ox.Store, query: str, options: dict, format_name: str, max_rows: int):

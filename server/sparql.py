@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.http import quote_etag
 
 from .executor import QueryFailed, QueryPool, QueryTimeout
 from .negotiation import FORMAT_NAMES, choose, media_type, query_kind
@@ -87,24 +88,24 @@ def endpoint():
         return error(exc.status, exc.message)
     if operation is None:
         return describe_or_page()
+    lim = limits()
     try:
-        check(operation, limits()["max_bytes"], limits()["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
+        check(operation, lim["max_bytes"], lim["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
     except ProtocolError as exc:
         return error(exc.status, exc.message)
     if operation.kind == "update":
         return run_update(operation.text)
     kind = query_kind(operation.text)
-    chosen = choose(request, kind)
+    chosen = choose(request, kind, requested=operation.format or "")
     if chosen is None:
         return error(406, f"cannot serve this {'graph' if kind == 'graph' else 'result'} in the requested format; "
                           f"available: {', '.join(FORMAT_NAMES[kind])}")
-    return run(operation, kind, chosen)
+    return run(operation, kind, chosen, lim)
 
 
-def run(operation, kind: str, chosen: str) -> Response:
+def run(operation, kind: str, chosen: str, lim: dict) -> Response:
     """Execute the query in a query process and build the response (or the HTML page)."""
     opened = get_store()
-    lim = limits()
     format_name = chosen if chosen != "html" else ("json" if kind == "results" else "turtle")
     options = {
         "default_graph": operation.default_graphs or None,
@@ -121,19 +122,18 @@ def run(operation, kind: str, chosen: str) -> Response:
         return error(503, str(exc), kind)
     except QueryFailed as exc:
         return error(400, ("SPARQL syntax error: " if exc.syntax else "query failed: ") + exc.message, kind)
+    # Headers as plain strings: werkzeug's header properties cost more than the query on this path.
+    headers = {
+        TRUNCATED_HEADER: "true" if outcome.truncated else "false",
+        "X-Citykg-Result-Rows": str(outcome.rows),
+        "Vary": "Accept",
+        "ETag": quote_etag(etag),
+        "Last-Modified": opened.http_modified,
+        "Cache-Control": "public, max-age=60",
+    }
     if chosen == "html":
-        response = Response(render_page(operation.text, outcome, kind, lim), mimetype="text/html")
-    else:
-        response = Response(outcome.body, mimetype=media_type(format_name))
-        response.charset = "utf-8"
-    response.headers[TRUNCATED_HEADER] = "true" if outcome.truncated else "false"
-    response.headers["X-Citykg-Result-Rows"] = str(outcome.rows)
-    response.headers["Vary"] = "Accept"
-    response.set_etag(etag)
-    response.last_modified = opened.built.path.stat().st_mtime
-    response.cache_control.public = True
-    response.cache_control.max_age = 60
-    return response
+        return Response(render_page(operation.text, outcome, kind, lim), mimetype="text/html", headers=headers)
+    return Response(outcome.body, content_type=media_type(format_name) + "; charset=utf-8", headers=headers)
 
 
 def not_modified(etag: str) -> Response:

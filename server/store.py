@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph
 from flask import Flask, current_app
+from werkzeug.http import http_date
 
 from citykg.graph.store import BuiltStore, current
 
@@ -27,6 +28,13 @@ class OpenStore:
     built: BuiltStore
     store: pyoxigraph.Store
     checked_at: float
+    # When the build was published (its folder's mtime), read once: Last-Modified of every answer.
+    modified: float = 0.0
+
+    @property
+    def http_modified(self) -> str:
+        """Return the Last-Modified header value of every answer from this build."""
+        return http_date(self.modified)
 
     @property
     def version(self) -> str:
@@ -49,7 +57,7 @@ def open_current(root: str) -> OpenStore:
         cached.checked_at = now
         return cached
     built = current(Path(root))
-    _open[root] = OpenStore(built=built, store=built.open(), checked_at=now)
+    _open[root] = OpenStore(built=built, store=built.open(), checked_at=now, modified=built.path.stat().st_mtime)
     return _open[root]
 
 
