@@ -1,13 +1,14 @@
 """Access to the built store from request handlers (shaped like flaskr's db.py).
 
-Each worker process opens the current build read-only once and reuses it; at most once per
-``RELOAD_CHECK_SECONDS`` it checks whether ``current`` now points at a newer build (a
-`citykg build` happened) and then opens that one, so a rebuild needs no restart.
+Each worker process opens the current build read-only once and reuses it. On every request it
+reads the ``current`` link (one ``readlink``, a few microseconds) and opens the newer build when
+the link has moved (a `citykg build` or a write happened), so a rebuild needs no restart and a
+client that wrote through one worker reads its write from any other at once.
 """
 
 from __future__ import annotations
 
-import time
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,6 @@ from werkzeug.http import http_date
 
 from citykg.graph.store import BuiltStore, current
 
-# How stale the view of `current` may get; a readlink per second costs nothing measurable.
-RELOAD_CHECK_SECONDS = 1.0
-
 
 @dataclass
 class OpenStore:
@@ -27,9 +25,9 @@ class OpenStore:
 
     built: BuiltStore
     store: pyoxigraph.Store
-    checked_at: float
+    link: str  # what ``current`` pointed at when this build was opened
     # When the build was published (its folder's mtime), read once: Last-Modified of every answer.
-    modified: float = 0.0
+    modified: float
 
     @property
     def http_modified(self) -> str:
@@ -48,22 +46,16 @@ _open: dict[str, OpenStore] = {}
 
 def open_current(root: str) -> OpenStore:
     """Return the open store for *root*, reopening it if a newer build was published."""
-    now = time.monotonic()
     cached = _open.get(root)
-    if cached and now - cached.checked_at < RELOAD_CHECK_SECONDS:
-        return cached
-    link_target = (Path(root) / "current").resolve()
-    if cached and cached.built.path == link_target:
-        cached.checked_at = now
+    try:
+        link = os.readlink(Path(root) / "current")
+    except OSError:
+        link = ""  # nothing built yet: current() below says so
+    if cached and cached.link == link:
         return cached
     built = current(Path(root))
-    _open[root] = OpenStore(built=built, store=built.open(), checked_at=now, modified=built.path.stat().st_mtime)
+    _open[root] = OpenStore(built=built, store=built.open(), link=link, modified=built.path.stat().st_mtime)
     return _open[root]
-
-
-def forget(root: str) -> None:
-    """Drop this process's open store for *root*, so the next request opens the newest build."""
-    _open.pop(root, None)
 
 
 def get_store() -> OpenStore:

@@ -56,7 +56,7 @@ def test_writes_need_the_token(store):
 def test_graph_store_put_get_post_delete(store):
     c = client(store)
     put = c.put("/graph-store", query_string={"graph": GRAPH}, data=ESPOO, content_type="text/turtle", headers=AUTH)
-    assert put.status_code == 200, put.get_data(as_text=True)
+    assert put.status_code == 201, put.get_data(as_text=True)  # a new graph: "201 Created"
     assert labels(c) == ["Esbo", "Espoo"]
     got = c.get("/graph-store", query_string={"graph": GRAPH}, headers={"Accept": "text/turtle"})  # reading is open
     assert got.status_code == 200 and "Esbo" in got.get_data(as_text=True)

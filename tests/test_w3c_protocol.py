@@ -22,43 +22,30 @@ from pathlib import Path
 
 import pytest
 import requests
-from rdflib import Graph, Namespace
-from rdflib.collection import Collection
+from rdflib import Namespace
 from rdflib.namespace import RDFS
 
 from citykg.graph.pipeline import BuildConfig, build
 from citykg.graph.progress import Reporter
 
-from .conftest import MINI, W3C, LiveServer
+from .conftest import MINI, LiveServer
+from .w3c import MF, SPARQL11, cases, manifest, requests_of, status_ok
 
-PROTOCOL = W3C / "sparql" / "sparql11" / "protocol"
-MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
-HT = Namespace("http://www.w3.org/2011/http#")
-CNT = Namespace("http://www.w3.org/2011/content#")
+PROTOCOL = SPARQL11 / "protocol"
 UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 NOT_APPLICABLE = "writes are limited to graph/writes/* by design (see module docstring)"
 RESULT_TYPES = {"application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"}
 RDF_TYPES = {"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json", "application/trig", "application/n-quads"}
+MANIFEST = manifest(PROTOCOL / "manifest.ttl")
+CASES = list(cases(MANIFEST))
 
 pytestmark = pytest.mark.skipif(not PROTOCOL.is_dir(), reason=f"W3C test data not found at {PROTOCOL}")
-
-
-def manifest() -> Graph:
-    return Graph().parse(PROTOCOL / "manifest.ttl", format="turtle") if PROTOCOL.is_dir() else Graph()
-
-
-def cases():
-    """Yield (name, test node) in manifest order."""
-    graph = manifest()
-    for head in graph.objects(None, MF.entries):
-        for test in Collection(graph, head):
-            yield str(test).rsplit("#", 1)[-1], test
 
 
 @pytest.fixture(scope="module")
 def suite_server(tmp_path_factory):
     """A server over the suite's data graphs (with the mini ontology and shapes), writes enabled."""
-    graph = manifest()
+    graph = MANIFEST
     data = tmp_path_factory.mktemp("w3c") / "data"
     data.mkdir()
     quads = []
@@ -76,38 +63,18 @@ def suite_server(tmp_path_factory):
     server.stop()
 
 
-def status_ok(status: int, expected: set) -> bool:
-    """Match a status against hts:StatusCode2xx / 3xx / 4xx classes (or an exact code)."""
-    for code in expected:
-        local = str(code).rsplit("#", 1)[-1].removeprefix("StatusCode")
-        if local.endswith("xx") and str(status).startswith(local[0]) or local == str(status):
-            return True
-    return False
-
-
-@pytest.mark.parametrize("name, test", list(cases()), ids=[n for n, _ in cases()])
+@pytest.mark.parametrize("name, test", CASES, ids=[n for n, _ in CASES])
 def test_w3c_protocol(suite_server, name, test):
     if name.startswith("update_"):
         pytest.skip(NOT_APPLICABLE)
-    graph = manifest()
-    action = graph.value(test, MF.action)
-    for request in Collection(graph, graph.value(action, HT.requests)):
-        path = str(graph.value(request, HT.absolutePath)).replace("/sparql/", "/sparql", 1)
-        headers = {}
-        header_list = graph.value(request, HT.headers)
-        if header_list is not None:
-            for header in Collection(graph, header_list):
-                headers[str(graph.value(header, HT.fieldName))] = str(graph.value(header, HT.fieldValue))
+    graph = MANIFEST
+    for sent in requests_of(graph, test):
+        path = sent.path.replace("/sparql/", "/sparql", 1)
+        headers = dict(sent.headers)
         if name.startswith("bad_update_"):
             headers["Authorization"] = "Bearer w3c"
-        body = graph.value(request, HT.body)
-        data = None
-        if body is not None:
-            encoding = str(graph.value(body, CNT.characterEncoding) or "UTF-8")
-            data = str(graph.value(body, CNT.chars)).encode(encoding.lower())
-        url = suite_server.url + path
-        response = requests.request(str(graph.value(request, HT.methodName)), url, headers=headers, data=data, timeout=30)
-        expected = graph.value(request, HT.resp)
+        response = requests.request(sent.method, suite_server.url + path, headers=headers, data=sent.body, timeout=30)
+        expected = sent.expected
         assert status_ok(response.status_code, set(graph.objects(expected, MF.expectedStatus))), (name, response.status_code, response.text)
         form = graph.value(expected, MF.expectedFormat)
         media = response.headers.get("Content-Type", "").split(";")[0]
@@ -124,6 +91,6 @@ def test_w3c_protocol(suite_server, name, test):
 
 
 def test_the_harness_runs_most_of_the_suite():
-    names = [n for n, _ in cases()]
+    names = [n for n, _ in CASES]
     assert len(names) == 34
     assert len([n for n in names if not n.startswith("update_")]) == 27
