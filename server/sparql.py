@@ -117,7 +117,7 @@ def run(operation, kind: str, chosen: str, lim: dict) -> Response:
     if request.method == "GET" and etag in request.if_none_match:
         return not_modified(etag)
     try:
-        outcome = pool().run(str(opened.built.database), operation.text, options, format_name, lim["max_rows"], lim["timeout"])
+        outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"])
     except QueryTimeout as exc:
         return error(503, str(exc), kind)
     except QueryFailed as exc:

@@ -28,6 +28,7 @@ class OpenStore:
     link: str  # what ``current`` pointed at when this build was opened
     # When the build was published (its folder's mtime), read once: Last-Modified of every answer.
     modified: float
+    database: str  # the build's Oxigraph folder, as query processes open it
 
     @property
     def http_modified(self) -> str:
@@ -48,13 +49,14 @@ def open_current(root: str) -> OpenStore:
     """Return the open store for *root*, reopening it if a newer build was published."""
     cached = _open.get(root)
     try:
-        link = os.readlink(Path(root) / "current")
+        link = os.readlink(os.path.join(root, "current"))
     except OSError:
         link = ""  # nothing built yet: current() below says so
     if cached and cached.link == link:
         return cached
     built = current(Path(root))
-    _open[root] = OpenStore(built=built, store=built.open(), link=link, modified=built.path.stat().st_mtime)
+    _open[root] = OpenStore(built=built, store=built.open(), link=link, modified=built.path.stat().st_mtime,
+                            database=str(built.database))
     return _open[root]
 
 
