@@ -11,6 +11,7 @@ PORT ?= 8080
 
 # The venv is (re)made when pyproject.toml changes; the stamp records a finished install.
 $(VENV)/.installed: pyproject.toml
+	bash scripts/ensure-python-venv $(PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'

@@ -122,9 +122,10 @@ def build(data_dirs, ontology_dir, shapes_dir, store, strict, quiet):
 )
 def serve(store, host, port, workers, server_name):
     from citykg.graph.store import current
-    from citykg.server.wsgi import run
+    from citykg.server.wsgi import ensure_port_free, run
 
     current(store)  # fail fast, with exit 1, if nothing has been built
+    ensure_port_free(host, port)
     run(store_root=store, host=host, port=port, workers=workers, server=server_name)
 
 

@@ -27,3 +27,10 @@ class ValidationFailed(CitykgError):
 
 class StoreError(CitykgError):
     """Raised by :mod:`citykg.graph.store` when no built store exists or it cannot be opened."""
+
+
+class UsageError(CitykgError):
+    """Raised for a request that cannot be right whatever the data (a format that cannot hold the
+    result kind): the CLI exits 2, as for a bad option."""
+
+    exit_code = 2

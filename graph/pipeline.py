@@ -49,7 +49,7 @@ class BuildConfig:
 
 def parse(config: BuildConfig, reporter: Reporter) -> Sources:
     """Parse every source file; raise SourceError on the first unparsable one."""
-    with reporter.phase("parse") as summary:
+    with reporter.phase("parse", ticking=False) as summary:
         sources = load_sources(config.ontology_dir, config.shapes_dir, config.all_data_dirs(), reporter.progress)
         roles = {role: sum(1 for f in sources.files if f.role == role) for role in ("ontology", "shapes", "data")}
         triples = sum(f.triples for f in sources.files)
@@ -57,6 +57,8 @@ def parse(config: BuildConfig, reporter: Reporter) -> Sources:
             f"{plural(len(sources.files), 'file')} ({roles['ontology']} ontology, {roles['shapes']} shapes, "
             f"{roles['data']} data), {plural(triples, 'triple')}"
         )
+    for empty in (f for f in sources.files if not f.triples):
+        reporter.line(f"{empty.path}: warning: the file holds no triples")
     return sources
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .errors import CitykgError
+from .errors import CitykgError, UsageError
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,10 @@ def execute(store: ox.Store, query: str, **options):
 def serialize(result, fmt: Format) -> bytes:
     """Serialize a query result in *fmt*.
 
-    :raise CitykgError: if the format does not fit the result kind.
+    :raise UsageError: if the format does not fit the result kind.
     """
     if fmt.kind != result_kind(result):
-        raise CitykgError(f"format {fmt.name!r} cannot represent a {result_kind(result)} query result")
+        raise UsageError(f"format {fmt.name!r} cannot represent a {result_kind(result)} query result")
     return result.serialize(format=fmt.oxigraph)
 
 

@@ -8,6 +8,7 @@ the file (and, by the data's own conventions, to the document) it came from.
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ RDF_FORMATS = {
     ".rdf": "xml",
     ".owl": "xml",
 }
+# A Turtle/TriG prefix declaration ("@prefix geo: <...> ." or SPARQL-style "PREFIX geo: <...>").
+PREFIX_DECLARATION = re.compile(r"^\s*@?prefix\s+([A-Za-z][\w.-]*|):\s*<([^>\s]*)>", re.IGNORECASE | re.MULTILINE)
 # Formats whose files may name their own graphs.
 DATASET_FORMATS = {"trig", "nquads", "json-ld"}
 
@@ -56,7 +59,7 @@ class Sources:
         """Return one rdflib Graph holding the union of the files of *role* (computed once)."""
         if role in self.unions:
             return self.unions[role]
-        union = self.unions[role] = Graph()
+        union = self.unions[role] = Graph(bind_namespaces="core")
         for prefix, ns in self.dataset.namespaces():
             union.bind(prefix, ns, override=False)
         for iri in sorted({g for f in self.files if f.role == role for g in f.graphs}):
@@ -114,28 +117,34 @@ def default_graph_for(path: Path, role: str, dataset_name: str) -> URIRef:
 def syntax_error_message(path: Path, exc: Exception) -> str:
     """Describe a parse failure as 'file:line:column: message'.
 
-    rdflib's messages vary by format and often lack positions, so on the (rare) error
-    path the file is parsed again by Oxigraph, whose errors carry line and column.
+    rdflib's messages vary by format and often lack positions, so on the (rare) error path the
+    file is parsed again by Oxigraph, whose errors carry line and column for the line-based
+    formats; where Oxigraph gives no position (RDF/XML), rdflib's XML parser's line is used.
     """
-    try:
-        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_extension(path.suffix[1:])):
-            pass
-    except SyntaxError as ox_error:
-        where = f"{path}:{ox_error.lineno}:{ox_error.offset}" if ox_error.lineno else str(path)
-        return f"{where}: syntax error: {ox_error.msg}"
-    except (ValueError, OSError):
-        pass
     line = getattr(exc, "lines", None)
     line = line + 1 if isinstance(line, int) else getattr(exc, "lineno", None)
     if line is None and hasattr(exc, "getLineNumber"):
         line = exc.getLineNumber()
-    where = f"{path}:{line}" if line else str(path)
-    reason = getattr(exc, "_why", None) or str(exc).strip().splitlines()[-1]
+    column = exc.getColumnNumber() if hasattr(exc, "getColumnNumber") else None
+    reason = getattr(exc, "_why", None) or (exc.getMessage() if hasattr(exc, "getMessage") else str(exc).strip().splitlines()[-1])
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_extension(path.suffix[1:])):
+            pass
+    except SyntaxError as ox_error:
+        if ox_error.lineno:
+            line, column = ox_error.lineno, ox_error.offset
+        reason = ox_error.msg if ox_error.lineno or not line else f"{reason} ({ox_error.msg})"
+    except (ValueError, OSError):
+        pass
+    where = str(path) + (f":{line}" if line else "") + (f":{column}" if line and column is not None else "")
     return f"{where}: syntax error: {reason}"
 
 
-def parse_file(dataset: Dataset, source: SourceFile, dataset_name: str) -> None:
-    """Parse one file into *dataset*, recording triple count and graphs on *source*."""
+def parse_file(dataset: Dataset, source: SourceFile, dataset_name: str, declared: dict[str, str]) -> None:
+    """Parse one file into *dataset*, recording triple count and graphs on *source*.
+
+    *declared* collects the prefixes the files declare, across files (the first declaration wins).
+    """
     fmt = RDF_FORMATS[source.path.suffix]
     source.text = source.path.read_text(encoding="utf-8", errors="replace")
     scratch = Dataset()
@@ -147,6 +156,12 @@ def parse_file(dataset: Dataset, source: SourceFile, dataset_name: str) -> None:
     except Exception as exc:  # rdflib raises a different type per parser
         raise SourceError(syntax_error_message(source.path, exc)) from exc
     fallback = default_graph_for(source.path, source.role, dataset_name)
+    # The prefixes the file declares keep their names (rdflib's defaults would take geo: for
+    # GeoSPARQL and rename a file's WGS84 geo: to geo1:); the first file to declare one wins.
+    for match in PREFIX_DECLARATION.finditer(source.text):
+        if match.group(1) not in declared:
+            declared[match.group(1)] = match.group(2)
+            dataset.bind(match.group(1), match.group(2), override=True, replace=True)
     for prefix, ns in scratch.namespaces():
         dataset.bind(prefix, ns, override=False)
     for s, p, o, g in scratch.quads((None, None, None, None)):
@@ -173,11 +188,16 @@ def load_sources(ontology_dir: Path, shapes_dir: Path, data_dirs: list[Path], pr
         name = Path(folder).resolve().name if Path(folder).is_dir() else Path(folder).resolve().parent.name
         plan += [(p, "data", name) for p in discover(folder, "data")]
     dataset = Dataset()
+    declared: dict[str, str] = {}
     files = []
     steps = progress(plan, "parse") if progress else plan
     for path, role, name in steps:
         source = SourceFile(path=path, role=role)
-        parse_file(dataset, source, name)
+        parse_file(dataset, source, name, declared)
         files.append(source)
+    for role in ("ontology", "shapes", "data"):
+        if not any(f.triples for f in files if f.role == role):
+            given = ", ".join(sorted({str(f.path) for f in files if f.role == role}))
+            raise SourceError(f"{given}: the {role} files hold no triples (an empty graph is not a dataset)")
     return Sources(dataset=dataset, files=files)
 

@@ -91,8 +91,12 @@ class StoreWriter:
         self.final = self.builds / self.build_id
 
     def __enter__(self) -> "StoreWriter":
-        self.work.mkdir(parents=True)
-        self.store = pyoxigraph.Store(str(self.work / "oxigraph"))
+        try:
+            self.work.mkdir(parents=True)
+            self.store = pyoxigraph.Store(str(self.work / "oxigraph"))
+        except OSError as exc:
+            shutil.rmtree(self.work, ignore_errors=True)
+            raise StoreError(f"{self.root}: cannot write a store here ({exc.strerror or exc})") from exc
         return self
 
     def load(self, data: bytes, extension: str, to_graph: str | None = None) -> None:

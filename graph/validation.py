@@ -1,7 +1,8 @@
 """SHACL validation of the data with pyshacl, reported one result per line.
 
-Each result names the file and line where its focus node is described, so a curator can go
-straight to it: ``graph/helsinki/x.trig:12: Violation <focus> path=... value=... shape=...: message``.
+Each result names the file and line of the statement it is about (or, for a missing value, where
+its focus node is described), so a curator can go straight to it:
+``graph/helsinki/x.trig:12: Violation: focus=... path=... value=... shape=... rule=minCount: message``.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ class ShaclResult:
     shape: str
     message: str
     location: str = ""
+    rule: str = ""  # the SHACL constraint that failed, e.g. "minCount", "datatype", "sparql"
 
     def line(self) -> str:
         """Format the result as the one line the CLI prints."""
         where = f"{self.location}: " if self.location else ""
         return (
             f"{where}{self.severity}: focus={self.focus} path={self.path or '-'} "
-            f"value={self.value or '-'} shape={self.shape}: {self.message}"
+            f"value={self.value or '-'} shape={self.shape} rule={self.rule or '-'}: {self.message}"
         )
 
 
@@ -66,31 +68,31 @@ class ValidationReport:
 
 
 class NodeLocator:
-    """Find the first line of a data file that mentions a given IRI.
+    """Find the line of a data file that states a result's statement, or mentions its node.
 
     The files are indexed once, on first use: every ``<iri>`` and ``prefix:local`` token of
-    every line is expanded and its first occurrence kept, so each lookup is a dict access
-    however many results a report has.
+    every line is expanded and each of its mentions kept (file, line), so each lookup is a few
+    dict accesses however many results a report has.
     """
 
     # An IRI in angle brackets, or a prefixed name (prefix may be empty: ":local").
     TOKEN = re.compile(r"<([^<>\s]+)>|(?<![\w:<])([A-Za-z][\w.-]*|):([\w-][\w.-]*[\w-]|[\w-])")
 
     def __init__(self, sources: Sources):
+        self.sources = sources
         self.files = [f for f in sources.files if f.role == "data"]
         self.prefixes = {p: str(ns) for p, ns in sources.dataset.namespaces()}
-        self.index: dict[str, str] | None = None
+        self.index: dict[str, list[tuple[int, int]]] | None = None
 
-    def build_index(self) -> dict[str, str]:
-        """Map every IRI mentioned in the data files to 'file:line' of its first mention."""
-        index: dict[str, str] = {}
-        for f in self.files:
-            where = relative(f.path)
+    def build_index(self) -> dict[str, list[tuple[int, int]]]:
+        """Map every IRI mentioned in the data files to its mentions (file number, line number)."""
+        index: dict[str, list[tuple[int, int]]] = {}
+        for number_of_file, f in enumerate(self.files):
             for number, text in enumerate(f.text.splitlines(), start=1):
                 for match in self.TOKEN.finditer(text):
                     iri = match.group(1) or self.expand(match.group(2), match.group(3))
                     if iri:
-                        index.setdefault(iri, f"{where}:{number}")
+                        index.setdefault(iri, []).append((number_of_file, number))
         return index
 
     def expand(self, prefix: str, local: str) -> str:
@@ -98,13 +100,52 @@ class NodeLocator:
         namespace = self.prefixes.get(prefix)
         return namespace + local if namespace else ""
 
-    def locate(self, node) -> str:
-        """Return 'file:line' of the first line mentioning *node*, or ''."""
+    def mentions(self, node) -> list[tuple[int, int]]:
+        """Every (file, line) that mentions the IRI *node* (none for literals and blank nodes)."""
         if not isinstance(node, URIRef):
-            return ""
+            return []
         if self.index is None:
             self.index = self.build_index()
-        return self.index.get(str(node), "")
+        return self.index.get(str(node), [])
+
+    def files_stating(self, focus, path, value) -> set[int]:
+        """The files whose graphs hold the statement (focus, path, value) (any value if None)."""
+        if path is None:
+            return set()
+        holding = {str(g.identifier) for g in self.sources.dataset.graphs() if (focus, path, value) in g}
+        return {n for n, f in enumerate(self.files) if f.graphs & holding}
+
+    def literal_lines(self, file_number: int, value: Literal) -> list[int]:
+        """Lines of one file whose text contains the lexical form of *value*."""
+        needle = str(value)
+        lines = self.files[file_number].text.splitlines()
+        return [n for n, text in enumerate(lines, start=1) if needle and needle in text]
+
+    def locate(self, focus, path=None, value=None) -> str:
+        """Return 'file:line' of the statement (focus, path, value), or of the focus node, or ''.
+
+        The statement's line is the first line at or after a mention of the focus node, in the
+        same file, that mentions the value (or, without a value, the path); the file is the one
+        where that happens first, so a value stated in one document is not blamed on another
+        that only mentions the node.
+        """
+        focus_at = self.mentions(focus)
+        if not focus_at:
+            return ""
+        stating = self.files_stating(focus, path, value)
+        for target in (value, path):
+            if target is None:
+                continue
+            for file_number, first_line in focus_at:
+                if stating and file_number not in stating:
+                    continue
+                candidates = self.literal_lines(file_number, target) if isinstance(target, Literal) else \
+                    [line for f, line in self.mentions(target) if f == file_number]
+                after = [line for line in candidates if line >= first_line]
+                if after:
+                    return f"{relative(self.files[file_number].path)}:{min(after)}"
+        file_number, line = focus_at[0]
+        return f"{relative(self.files[file_number].path)}:{line}"
 
 
 def relative(path: Path) -> str:
@@ -147,6 +188,14 @@ def shape_name(graph: Graph, shape) -> str:
             path = graph.value(shape, SH.path)
             return f"{short(graph, parent)}[{describe_path(graph, path)}]"
     return short(graph, shape)
+
+
+def rule_name(component) -> str:
+    """Name a constraint component as shapes spell the constraint: sh:MinCountConstraintComponent -> minCount."""
+    if component is None:
+        return ""
+    local = str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+    return local[:1].lower() + local[1:]
 
 
 def pick_message(graph: Graph, result) -> str:
@@ -200,24 +249,27 @@ def validate(sources: Sources) -> ValidationReport:
         allow_warnings=True,
         advanced=True,
     )
-    for prefix, ns in data.namespaces():
-        results_graph.bind(prefix, ns, override=False)
-    for prefix, ns in shapes.namespaces():
-        results_graph.bind(prefix, ns, override=False)
+    # The data's own prefixes win over rdflib's defaults (geo: is WGS84 here, not GeoSPARQL),
+    # so a report names terms as the files do.
+    for prefix, ns in list(shapes.namespaces()) + list(data.namespaces()):
+        results_graph.bind(prefix, ns, override=True, replace=True)
     locator = NodeLocator(sources)
     results = []
     for result in results_graph.subjects(RDF.type, SH.ValidationResult):
         focus = results_graph.value(result, SH.focusNode)
         severity = results_graph.value(result, SH.resultSeverity)
+        path = results_graph.value(result, SH.resultPath)
+        value = results_graph.value(result, SH.value)
         results.append(
             ShaclResult(
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
                 focus=short(results_graph, focus),
-                path=describe_path(results_graph, results_graph.value(result, SH.resultPath)),
-                value=short(results_graph, results_graph.value(result, SH.value)),
+                path=describe_path(results_graph, path),
+                value=short(results_graph, value),
                 shape=shape_name(shapes, results_graph.value(result, SH.sourceShape)),
                 message=pick_message(results_graph, result),
-                location=locator.locate(focus),
+                location=locator.locate(focus, path if isinstance(path, URIRef) else None, value),
+                rule=rule_name(results_graph.value(result, SH.sourceConstraintComponent)),
             )
         )
     results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.location, r.focus, r.path))

@@ -8,9 +8,30 @@ benchmarks/wsgi_servers.py). Configuration reaches the worker processes through
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
+from citykg.graph.errors import CitykgError
+
 APP_FACTORY = "citykg.server:create_app"
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse to start on a port something already listens on.
+
+    Both servers open their sockets with SO_REUSEPORT, so a second `citykg serve` on a busy port
+    would start silently and share the port with the first (answering from another store in
+    turn). A probe bound without SO_REUSEPORT fails on a listening port.
+
+    :raise CitykgError: (exit 1) naming the address and the reason.
+    """
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT leftovers are fine
+            probe.bind(address)
+    except OSError as exc:
+        raise CitykgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def run(store_root: Path, host: str, port: int, workers: int, server: str = "granian") -> None:

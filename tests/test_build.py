@@ -87,6 +87,8 @@ def test_turtle_syntax_error_names_file_and_line(mini):
         ("bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> oops .\n", 2),
         ("bad.jsonld", '{"@id": "http://a",\n "http://b": }', 2),
         ("bad.trig", "<http://g> {\n <http://a> <http://b> \n}\n", 3),
+        ("bad.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+                    '<rdf:Description rdf:about="http://a">\n<broken>\n</rdf:RDF>\n', 5),
     ],
 )
 def test_syntax_errors_in_other_formats_name_the_line(mini, name, text, line):

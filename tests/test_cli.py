@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
+import socket
 import subprocess
 
 import pytest
 
-from .conftest import CITYKG, mini_config
+from .conftest import CITYKG, ROOT, mini_config
 
 
 def run(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -93,6 +95,8 @@ def test_build_then_query_in_every_format(tmp_path):
     assert "Helsingfors" in run("query", describe, "--store", store, "--format", "ntriples").stdout
     bad = run("query", "SELECT WHERE {", "--store", store)
     assert bad.returncode == 1 and "SPARQL syntax error" in bad.stderr
+    misfit = run("query", select, "--store", store, "--format", "turtle")
+    assert misfit.returncode == 2 and "cannot represent" in misfit.stderr  # a usage error, whatever the data
 
 
 def test_query_without_a_store_exits_1(tmp_path):
@@ -101,7 +105,62 @@ def test_query_without_a_store_exits_1(tmp_path):
     assert "no built store" in result.stderr
 
 
+def test_serve_refuses_a_port_that_is_already_listened_on(mini_store):
+    with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)  # as granian and gunicorn listen
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--store", str(mini_store), "--port", str(port))
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_serve_without_a_store_exits_1(tmp_path):
     result = run("serve", "--store", str(tmp_path / "none"))
     assert result.returncode == 1
     assert "citykg build" in result.stderr
+
+
+def test_a_violation_names_the_file_and_line_of_its_statement_and_the_rule(tmp_path):
+    # A bad latitude stated in one file of the Helsinki data, while other files also describe the
+    # city: the report must point at the statement, not at the first file mentioning the city.
+    data = tmp_path / "helsinki"
+    shutil.copytree(ROOT / "graph" / "helsinki", data)
+    extra = data / "zz-bad-latitude.ttl"
+    extra.write_text(
+        "@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n\n"
+        '<https://w3id.org/citykg/id/city/helsinki>\n    geo:lat "north" .\n'
+    )
+    result = run("validate", str(data))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "Violation:" in line and "value='north'" in line]
+    assert lines and all(line.startswith(f"{extra}:4: Violation: focus=city:helsinki path=geo:lat ") for line in lines), lines
+    assert any("rule=datatype" in line for line in lines), lines
+    assert len({line.split("rule=")[1].split(":")[0] for line in lines}) == len(lines), "one line per failed rule"
+
+
+def test_data_files_without_triples_are_an_error_not_an_empty_graph(tmp_path):
+    config = mini_config(tmp_path)
+    folder = tmp_path / "empty-data"
+    folder.mkdir()
+    (folder / "a.ttl").write_text("# nothing here yet\n")
+    result = run("build", "--data", str(folder), "--store", str(tmp_path / "store"), *source_options(config))
+    assert result.returncode == 1
+    assert "hold no triples" in result.stderr and "a.ttl" in result.stderr
+    assert not (tmp_path / "store" / "current").exists()
+
+
+def test_an_empty_file_beside_real_data_is_a_warning(tmp_path):
+    config = mini_config(tmp_path)
+    (config.data_dirs[0] / "empty.ttl").write_text("")
+    result = run("validate", str(config.data_dirs[0]), *source_options(config))
+    assert result.returncode == 0
+    assert "empty.ttl: warning: the file holds no triples" in result.stderr
+
+
+def test_an_unwritable_store_is_a_clear_error(tmp_path):
+    config = mini_config(tmp_path)
+    result = run("build", "--data", str(config.data_dirs[0]), "--store", "/proc/citykg-store", *source_options(config))
+    assert result.returncode == 1
+    assert "cannot write a store here" in result.stderr and "Traceback" not in result.stderr

@@ -35,13 +35,17 @@ def test_sparql_bad_query_is_400(mini_server):
     assert response.status_code == 400
 
 
-def test_gunicorn_serves_too_without_a_control_socket(mini_store, tmp_path, monkeypatch):
-    server = LiveServer(mini_store, "--server", "gunicorn", "--workers", "1", env={"HOME": str(tmp_path)})
+def test_gunicorn_serves_too_without_a_control_socket(mini_store, tmp_path):
+    # gunicorn 27 puts its control socket in $XDG_RUNTIME_DIR, else under $HOME: watch both.
+    home, runtime = tmp_path / "home", tmp_path / "runtime"
+    home.mkdir()
+    runtime.mkdir()
+    server = LiveServer(mini_store, "--server", "gunicorn", "--workers", "1", env={"HOME": str(home), "XDG_RUNTIME_DIR": str(runtime)})
     try:
         assert requests.get(server.url + "/health", timeout=5).json()["status"] == "ok"
     finally:
         server.stop()
-    assert not any(p.suffix == ".sock" or "gunicorn" in p.name for p in tmp_path.rglob("*"))
+    assert not any(p.suffix in (".sock", ".ctl") or "gunicorn" in p.name for p in tmp_path.rglob("*"))
 
 
 def test_server_follows_a_rebuild_at_once_without_restart(tmp_path):
