@@ -12,6 +12,7 @@ Oxigraph server down under sustained load): the waiting request's own thread pol
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -81,6 +82,13 @@ class Child:
         os.close(from_child_w)
         self.requests = Connection(to_child_w, readable=False)
         self.answers = Connection(from_child_r, writable=False)
+        # One poll object for the child's life: Connection.poll() builds a selector per call.
+        self.poller = select.poll()
+        self.poller.register(from_child_r, select.POLLIN)
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to *timeout* seconds for the child's answer (or its death: POLLHUP)."""
+        return bool(self.poller.poll(timeout * 1000))
 
     def kill(self) -> None:
         """Stop the child at once (it may be stuck in the engine)."""
@@ -127,7 +135,7 @@ class QueryPool:
         child = self.acquire(timeout)
         try:
             child.requests.send((database, query, options, format_name, max_rows))
-            if not child.answers.poll(timeout):
+            if not child.wait(timeout):
                 child.kill()
                 child = None
                 raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped")

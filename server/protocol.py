@@ -114,8 +114,13 @@ def masked(text: str, keep_iris: bool = False) -> str:
 
 def nesting_depth(text: str) -> int:
     """Return the deepest nesting of { } and ( ) outside strings, IRIs and comments."""
+    return depth_of(masked(text))
+
+
+def depth_of(shown: str) -> int:
+    """Return the deepest nesting of { } and ( ) in text whose strings and comments are masked."""
     depth = deepest = 0
-    for char in masked(text):
+    for char in shown:
         if char in "{(":
             depth += 1
             deepest = max(deepest, depth)
@@ -124,9 +129,12 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
-def service_hosts(text: str) -> list[str]:
-    """Return the endpoints named by SERVICE clauses (a variable is returned as itself)."""
-    shown = masked(text, keep_iris=True)
+def service_hosts(text: str, shown: str | None = None) -> list[str]:
+    """Return the endpoints named by SERVICE clauses (a variable is returned as itself).
+
+    *shown* is the text already masked with its IRIs kept, when the caller has it.
+    """
+    shown = masked(text, keep_iris=True) if shown is None else shown
     return [m.group(1) for m in SERVICE.finditer(shown)]
 
 
@@ -135,10 +143,12 @@ def check(op: Operation, max_length: int, max_depth: int, allowed_services: list
     size = len(op.text.encode("utf-8"))
     if size > max_length:
         raise ProtocolError(413, f"the {op.kind} is {size} bytes; the limit is {max_length}")
-    depth = nesting_depth(op.text)
+    # One masking pass serves every check: IRIs kept (SERVICE targets), strings and comments blanked.
+    shown = masked(op.text, keep_iris=True)
+    depth = depth_of(shown)
     if depth > max_depth:
         raise ProtocolError(400, f"the {op.kind} nests groups {depth} levels deep; the limit is {max_depth}")
-    for target in service_hosts(op.text):
+    for target in service_hosts(op.text, shown):
         iri = target.strip("<>")
         if not target.startswith("<") or not any(iri == allowed or iri.startswith(allowed.rstrip("/") + "/") for allowed in allowed_services):
             raise ProtocolError(403, f"SERVICE {target} is not allowed: federated queries may only go to the configured allow-list ({', '.join(allowed_services) or 'empty'})")
