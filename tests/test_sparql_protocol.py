@@ -191,3 +191,9 @@ def test_conditional_get_answers_304(helsinki_server):
     assert first.headers["ETag"] and first.headers["Vary"] == "Accept" and first.headers["Last-Modified"]
     again = get(helsinki_server, LABELS, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.content == b""
+
+
+def test_relative_iris_resolve_against_the_endpoint(helsinki_server):
+    response = get(helsinki_server, "SELECT ?iri WHERE { BIND(<graph/x> AS ?iri) }", headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"][0]["iri"]["value"] == helsinki_server.url + "/graph/x"
