@@ -46,12 +46,17 @@ def mini(tmp_path):
     return mini_config(tmp_path)
 
 
+def built_mini_store(folder: Path) -> Path:
+    """Build the miniature sources into a store under *folder*; return the store root."""
+    config = mini_config(folder)
+    build(config, Reporter(quiet=True))
+    return config.store_root
+
+
 @pytest.fixture(scope="session")
 def mini_store(tmp_path_factory):
     """A store built once from the miniature sources (read-only for tests)."""
-    config = mini_config(tmp_path_factory.mktemp("mini"))
-    build(config, Reporter(quiet=True))
-    return config.store_root
+    return built_mini_store(tmp_path_factory.mktemp("mini"))
 
 
 @pytest.fixture(scope="session")

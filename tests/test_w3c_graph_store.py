@@ -24,7 +24,7 @@ from rdflib.compare import isomorphic
 
 from citykg.graph.writes import WRITABLE
 
-from .conftest import LiveServer
+from .conftest import LiveServer, built_mini_store
 from .w3c import CNT, HT, MF, SPARQL11, cases, header_list, manifest, requests_of, status_ok
 
 GSP = SPARQL11 / "graph-store-protocol"
@@ -38,21 +38,9 @@ pytestmark = pytest.mark.skipif(not GSP.is_dir(), reason=f"W3C test data not fou
 
 
 @pytest.fixture(scope="module")
-def writable_store(tmp_path_factory):
-    """A mini store of this module's own (the suite writes to it)."""
-    from citykg.graph.pipeline import build
-    from citykg.graph.progress import Reporter
-
-    from .conftest import mini_config
-
-    config = mini_config(tmp_path_factory.mktemp("gsp"))
-    build(config, Reporter(quiet=True))
-    return config.store_root
-
-
-@pytest.fixture(scope="module")
-def server(writable_store):
-    live = LiveServer(writable_store, env={"CITYKG_UPDATE_TOKEN": TOKEN})
+def server(tmp_path_factory):
+    """`citykg serve` with writes enabled, on a mini store of this module's own (the suite writes)."""
+    live = LiveServer(built_mini_store(tmp_path_factory.mktemp("gsp")), env={"CITYKG_UPDATE_TOKEN": TOKEN})
     yield live
     live.stop()
 
