@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 
+# How long a fresh query process may take to start (import the engine, open nothing yet).
+BOOT_SECONDS = 60
+
+
 class QueryTimeout(Exception):
     """Raised by :meth:`QueryPool.run` when a query outlives its deadline (its child was killed)."""
 
@@ -47,6 +51,7 @@ def child_main(requests: Connection, answers: Connection) -> None:
     """Serve queries arriving on *requests* until the parent goes away."""
     from citykg.server.results import execute_and_serialize
 
+    answers.send(("ready", None))  # booted: the parent's query deadlines start after this
     store, opened = None, None
     while True:
         try:
@@ -85,6 +90,19 @@ class Child:
         # One poll object for the child's life: Connection.poll() builds a selector per call.
         self.poller = select.poll()
         self.poller.register(from_child_r, select.POLLIN)
+        self.booted = False
+
+    def boot(self) -> bool:
+        """Wait for a new child to say it is ready, so its start-up is not charged to a query.
+
+        Return False if it did not start (it died, or took longer than BOOT_SECONDS).
+        """
+        if not self.booted:
+            try:
+                self.booted = self.wait(BOOT_SECONDS) and self.answers.recv()[0] == "ready"
+            except (EOFError, OSError):
+                return False
+        return self.booted
 
     def wait(self, timeout: float) -> bool:
         """Wait up to *timeout* seconds for the child's answer (or its death: POLLHUP)."""
@@ -107,21 +125,36 @@ class QueryPool:
         self.started = 0
         self.available = threading.Condition()
 
-    def acquire(self, timeout: float) -> Child:
-        """Take an idle child, starting one if the pool is not full; wait up to *timeout*."""
+    def fill(self) -> None:
+        """Start children until the pool is full (call with the lock held).
+
+        A child needs a moment to boot (a fresh interpreter importing the engine), so the whole
+        pool starts with the first query and a killed child is replaced at once, in the
+        background: a query never waits for a boot that could have happened earlier.
+        """
+        while self.started < self.size:
+            self.started += 1
+            self.idle.append(Child())
+
+    def start(self) -> None:
+        """Start every child now (servers do, so the first queries find them booted)."""
         with self.available:
-            if not self.idle and self.started < self.size:
-                self.started += 1
-                return Child()
+            self.fill()
+
+    def acquire(self, timeout: float) -> Child:
+        """Take an idle child; wait up to *timeout* for one."""
+        with self.available:
+            self.fill()
             if not self.available.wait_for(lambda: self.idle, timeout=timeout):
                 raise QueryTimeout(f"all {self.size} query processes stayed busy for {timeout:g} s")
             return self.idle.pop()
 
     def release(self, child: Child | None) -> None:
-        """Give a healthy child back, or account for a dead one so a new one can start."""
+        """Give a healthy child back, or replace a dead one."""
         with self.available:
             if child is None:
                 self.started -= 1
+                self.fill()
             else:
                 self.idle.append(child)
             self.available.notify()
@@ -133,6 +166,10 @@ class QueryPool:
         :raise QueryFailed: the query is malformed or the engine refused it (or crashed).
         """
         child = self.acquire(timeout)
+        if not child.boot():
+            child.kill()
+            self.release(None)
+            raise QueryFailed(f"a query process did not start within {BOOT_SECONDS} s; try again")
         try:
             child.requests.send((database, query, options, format_name, max_rows))
             if not child.wait(timeout):

@@ -13,7 +13,17 @@ from pathlib import Path
 
 from citykg.graph.errors import CitykgError
 
-APP_FACTORY = "citykg.server:create_app"
+APP_FACTORY = "citykg.server.wsgi:serving_app"
+
+
+def serving_app():
+    """The application as a server worker runs it: created, with its query processes started."""
+    from citykg.server import create_app
+    from citykg.server.sparql import start_query_processes
+
+    app = create_app()
+    start_query_processes(app)
+    return app
 
 
 def ensure_port_free(host: str, port: int) -> None:
@@ -72,8 +82,6 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
             self.cfg.set("accesslog", None)
 
         def load(self):
-            from citykg.server import create_app
-
-            return create_app()
+            return serving_app()
 
     Application().run()

@@ -41,10 +41,12 @@ def test_runaway_query_is_stopped_while_a_normal_one_is_served(limited):
         time.sleep(0.2)
         normal = pool.submit(ask, limited, CHEAP)
         normal_response = normal.result()
-        normal_seconds = time.monotonic() - started
+        runaway_still_running = not runaway.done()
         runaway_response = runaway.result()
-    assert normal_response.status_code == 200 and normal_seconds < 1.0
-    assert runaway_response.status_code == 503
+        runaway_seconds = time.monotonic() - started
+    # The normal query was answered while the runaway still ran; the runaway was cut at its limit.
+    assert normal_response.status_code == 200 and runaway_still_running
+    assert runaway_response.status_code == 503 and runaway_seconds < 10
     assert "longer than the limit of 1 s" in runaway_response.text
     assert ask(limited, CHEAP).status_code == 200  # and it goes on serving
 
