@@ -56,6 +56,12 @@ def pool() -> QueryPool:
     return _pools[size]
 
 
+def start_query_processes(app) -> None:
+    """Start this worker's query processes before the first request (see citykg.server.wsgi)."""
+    with app.app_context():
+        pool().start()
+
+
 def limits() -> dict:
     """The configured limits, named for messages and the service description."""
     config = current_app.config
