@@ -195,12 +195,21 @@ def rule_name(component) -> str:
     if component is None:
         return ""
     local = str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
-    return local[:1].lower() + local[1:]
+    return "sparql" if local == "SPARQL" else local[:1].lower() + local[1:]
 
 
-def pick_message(graph: Graph, result) -> str:
-    """Pick the English message of a result (shapes carry en and fi), else any."""
+def pick_message(graph: Graph, result, shapes: Graph) -> str:
+    """Pick the English message of a result (shapes carry en and fi), else any.
+
+    pyshacl drops the language tags of SPARQL-based constraints' messages; then the English
+    sh:message of the source shape is used when it is among them.
+    """
     messages = list(graph.objects(result, SH.resultMessage))
+    if messages and not any(getattr(m, "language", None) for m in messages):
+        declared = {str(m) for m in messages}
+        for m in shapes.objects(graph.value(result, SH.sourceShape), SH.message):
+            if m.language == "en" and str(m) in declared:
+                return str(m)
     for lang in ("en", None, "fi"):
         for m in messages:
             if getattr(m, "language", None) == lang:
@@ -267,7 +276,7 @@ def validate(sources: Sources) -> ValidationReport:
                 path=describe_path(results_graph, path),
                 value=short(results_graph, value),
                 shape=shape_name(shapes, results_graph.value(result, SH.sourceShape)),
-                message=pick_message(results_graph, result),
+                message=pick_message(results_graph, result, shapes),
                 location=locator.locate(focus, path if isinstance(path, URIRef) else None, value),
                 rule=rule_name(results_graph.value(result, SH.sourceConstraintComponent)),
             )

@@ -164,3 +164,18 @@ def test_an_unwritable_store_is_a_clear_error(tmp_path):
     result = run("build", "--data", str(config.data_dirs[0]), "--store", "/proc/citykg-store", *source_options(config))
     assert result.returncode == 1
     assert "cannot write a store here" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_end_before_the_start_is_reported_in_english_at_its_line(tmp_path):
+    data = tmp_path / "helsinki"
+    shutil.copytree(ROOT / "graph" / "helsinki", data)
+    extra = data / "zz-ends-too-early.ttl"
+    extra.write_text(
+        "@prefix ckg: <https://w3id.org/citykg/ontology#> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n"
+        '<https://w3id.org/citykg/id/membership/kansainvaliset-asiat-strategiaosasto>\n    ckg:endDate "2019-12"^^xsd:gYearMonth .\n'
+    )
+    result = run("validate", str(data))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "Violation:" in line]
+    assert len(lines) == 1 and lines[0].startswith(f"{extra}:5: Violation:"), lines
+    assert "rule=sparql" in lines[0] and "must not be before its start date" in lines[0]
