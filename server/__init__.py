@@ -10,7 +10,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Defaults come first; then ``CITYKG_``-prefixed environment variables (``CITYKG_STORE``),
     or *test_config* instead of the environment when tests pass one.
     """
-    from . import dataset, health, ontology_pages, resources, search, sparql, store, updates
+    from . import dataset, health, i18n, ontology_pages, resources, search, sparql, store, updates
     from .formatting import display
     from .config import DEFAULTS
 
@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     store.init_app(app)
     app.add_template_filter(display)
+    i18n.init_app(app)
     # Browser apps on other sites may query and read (GET/POST and preflight); no credentials.
     CORS(app, resources={r"/*": {"origins": "*"}}, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
          expose_headers=["X-Citykg-Truncated", "X-Citykg-Result-Rows", "ETag", "Link"])

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request, send_file
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+import re
 
-from citykg.graph import CKG
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, make_response, render_template, request, send_file
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, XSD
+
+from citykg.graph import CKG, ONTOLOGY_GRAPH
 from citykg.graph.store import DUMP_FORMATS
 
 from .describe import labels_of, pick_label
-from .resources import MESSAGES, language
+from .i18n import language
 from .sparql import examples
 from .store import get_store
 from .urls import base, path_for
+from .web import finish, page_number
 
 bp = Blueprint("dataset", __name__)
 
@@ -21,11 +25,28 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 INDEX_PAGE_SIZE = 50
 DUMP_MEDIA = {"citykg.nq.gz": "application/n-quads", "citykg.trig.gz": "application/trig"}
+# What an index name may look like (a class's local name) before it is looked up in the ontology.
+CLASS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,99}")
+# Triples per named graph, counted once per data version (a COUNT per graph scans the store).
+_graph_sizes: dict[str, dict] = {}
+
+
+def declared_class(store, name: str) -> str | None:
+    """The IRI of the ontology class *name* (``City``) if the ontology declares it, else None.
+
+    Only a declared class's IRI ever reaches a query: index names come from the URL.
+    """
+    if not CLASS_NAME.fullmatch(name):
+        return None
+    cls = ox.NamedNode(str(CKG) + name)
+    declared = store.quads_for_pattern(cls, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(OWL.Class)), ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    return cls.value if next(iter(declared), None) else None
 
 
 def class_counts(store, lang: str) -> list:
-    """(class IRI, label, instance count) for every ontology class with instances, by label."""
-    rows = store.query(f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), "{CKG}")) }} GROUP BY ?c""")
+    """(class IRI, label, instance count) for every declared ontology class with instances, by label."""
+    rows = store.query(f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), "{CKG}"))
+        FILTER EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c a <{OWL.Class}> }} }} }} GROUP BY ?c""")
     counts = {r["c"].value: int(r["n"].value) for r in rows}
     labels = labels_of(store, set(counts))
     return sorted(((c, pick_label(labels, c, lang), n) for c, n in counts.items()), key=lambda x: x[1].lower())
@@ -36,28 +57,51 @@ def landing():
     """Explain the dataset and link to everything: classes, SPARQL, ontology, dumps, examples."""
     opened = get_store()
     lang = language()
-    return render_template("dataset/landing.html", classes=class_counts(opened.store, lang), meta=opened.built.meta,
-                           examples=examples(), dumps=list(DUMP_FORMATS), lang=lang, t=MESSAGES[lang])
+    body = render_template("dataset/landing.html", classes=class_counts(opened.store, lang), meta=opened.built.meta,
+                           examples=examples(), dumps=list(DUMP_FORMATS))
+    return finish(make_response(body), "landing", lang)
+
+
+def index_not_found(name: str) -> Response:
+    """The 404 of an index: HTML for browsers, text for machines (never a query on the name)."""
+    from .resources import not_found
+
+    return not_found(base() + "index/" + name, None)
 
 
 @bp.get("/index/<name>")
 def index(name: str):
     """All instances of one ontology class, sorted by label, paged.
 
-    :raise 404: the class does not exist or has no instances.
+    :raise 400: ``page`` is not a non-negative integer.
+    :raise 404: the ontology declares no such class, it has no instances, or the page is beyond the last.
     """
     opened = get_store()
     lang = language()
-    cls = str(CKG) + name
-    members = [r["s"].value for r in opened.store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{cls}> FILTER(isIRI(?s)) }}")]
-    if not members:
-        abort(404)
+    page = page_number()
+    cls = declared_class(opened.store, name)
+    if cls is None:
+        return index_not_found(name)
+    # A triple pattern, not query text: the class IRI is a term, never SPARQL source (default graph = all data).
+    typed = opened.store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(cls), ox.DefaultGraph())
+    members = sorted({q.subject.value for q in typed if isinstance(q.subject, ox.NamedNode)})
+    if not members or page * INDEX_PAGE_SIZE >= len(members):
+        return index_not_found(name)
     labels = labels_of(opened.store, set(members) | {cls})
     ordered = sorted(((m, pick_label(labels, m, lang)) for m in members), key=lambda x: x[1].lower())
-    page = max(0, request.args.get("page", 0, type=int))
     shown = ordered[page * INDEX_PAGE_SIZE:(page + 1) * INDEX_PAGE_SIZE]
-    return render_template("dataset/index.html", cls=cls, title=pick_label(labels, cls, lang), items=shown, total=len(ordered),
-                           page=page, page_size=INDEX_PAGE_SIZE, path_for=path_for, lang=lang, t=MESSAGES[lang])
+    body = render_template("dataset/index.html", cls=cls, title=pick_label(labels, cls, lang), items=shown, total=len(ordered),
+                           page=page, page_size=INDEX_PAGE_SIZE, path_for=path_for)
+    return finish(make_response(body), "index", name, page, lang)
+
+
+def graph_sizes(opened) -> dict:
+    """Triples in each named graph of the store (graph IRI -> count), cached per data version."""
+    if opened.version not in _graph_sizes:
+        rows = opened.store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        _graph_sizes.clear()
+        _graph_sizes[opened.version] = {r["g"].value: int(r["n"].value) for r in rows}
+    return _graph_sizes[opened.version]
 
 
 def void_graph(opened, endpoint: str, dumps_base: str) -> Graph:
@@ -82,12 +126,14 @@ def void_graph(opened, endpoint: str, dumps_base: str) -> Graph:
                        "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/", str(FOAF),
                        "http://www.w3.org/2003/01/geo/wgs84_pos#", "http://schema.org/"):
         graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
+    sizes = graph_sizes(opened)
     for graph_iri in meta.get("graphs", []):
         subset = BNode()
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
         graph.add((subset, VOID.inDataset, dataset))
         graph.add((subset, DCTERMS.identifier, URIRef(graph_iri)))
+        graph.add((subset, VOID.triples, Literal(sizes.get(graph_iri, 0), datatype=XSD.integer)))
     for name, size in meta.get("dumps", {}).items():
         url = URIRef(dumps_base + name)
         graph.add((dataset, VOID.dataDump, url))

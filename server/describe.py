@@ -16,6 +16,7 @@ LABEL_PROPERTIES = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 QUOTE = "https://w3id.org/citykg/ontology#quote"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SUB_PROPERTY = "http://www.w3.org/2000/01/rdf-schema#subPropertyOf"
 # Incoming links shown per page of a resource with very many of them.
 PAGE_SIZE = 100
 
@@ -62,8 +63,19 @@ def pick_label(labels: dict, iri: str, lang: str) -> str:
     return next(iter(options.values()), iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
 
 
+def valid_iri(iri: str) -> bool:
+    """Say whether *iri* is an IRI (RFC 3987), so it may stand between < > in a query."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
 def exists(store: ox.Store, iri: str) -> bool:
-    """Say whether the store says anything about or pointing at *iri*."""
+    """Say whether the store says anything about or pointing at *iri* (never for a non-IRI)."""
+    if not valid_iri(iri):
+        return False
     node = ox.NamedNode(iri)
     return bool(next(iter(store.quads_for_pattern(node, None, None)), None) or next(iter(store.quads_for_pattern(None, None, node)), None))
 
@@ -80,9 +92,39 @@ def labels_of(store: ox.Store, iris: set) -> dict:
     return found
 
 
+def strict_sub_properties(store: ox.Store, properties: set) -> dict:
+    """property -> the properties among *properties* strictly below it (rdfs:subPropertyOf+, not equivalent)."""
+    if len(properties) < 2:
+        return {}
+    values = " ".join(f"<{p}>" for p in properties)
+    rows = store.query(f"""SELECT DISTINCT ?sub ?super WHERE {{ VALUES ?sub {{ {values} }} VALUES ?super {{ {values} }}
+        ?sub <{SUB_PROPERTY}>+ ?super FILTER(?sub != ?super) FILTER NOT EXISTS {{ ?super <{SUB_PROPERTY}>+ ?sub }} }}""")
+    below: dict = {}
+    for row in rows:
+        below.setdefault(row["super"].value, set()).add(row["sub"].value)
+    return below
+
+
+def drop_entailed_duplicates(store: ox.Store, facts: dict) -> None:
+    """Hide an inferred statement whose subject and object the page already shows with a more specific property.
+
+    OWL RL entails ``s p o`` from ``s q o`` for every ``q rdfs:subPropertyOf p`` (ckg:value ->
+    rdf:value, ckg:memberOf -> org:memberOf): the same fact twice, once with its source and once
+    "inferred". The statement with the more specific property stays; the RDF keeps both.
+    """
+    below = strict_sub_properties(store, set(facts))
+    for p, entries in facts.items():
+        subs = below.get(p, ())
+        for key in [k for k, entry in entries.items() if entry[2] and any(k in facts.get(q, {}) for q in subs)]:
+            del entries[key]
+
+
 def describe(store: ox.Store, iri: str, lang: str, page: int = 0) -> Description:
-    """Describe *iri*: its facts (with source documents), incoming links and quotes, in *lang*."""
-    node = f"<{iri}>"
+    """Describe *iri*: its facts (with source documents), incoming links and quotes, in *lang*.
+
+    :raise ValueError: *iri* is not an IRI (nothing else may be pasted into the queries).
+    """
+    node = f"<{ox.NamedNode(iri).value}>"
     outgoing = store.query(f"""SELECT ?p ?o ?g ?doc WHERE {{ GRAPH ?g {{ {node} ?p ?o }}
         OPTIONAL {{ ?g <{PROV_DERIVED}> ?doc }} }}""")
     facts: dict = {}
@@ -102,7 +144,9 @@ def describe(store: ox.Store, iri: str, lang: str, page: int = 0) -> Description
         if row["doc"] is not None:
             entry[1].add(row["doc"].value)
             mentioned.add(row["doc"].value)
-    total = next(iter(store.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p {node} }}")))["n"].value
+    drop_entailed_duplicates(store, facts)
+    # Counted as they are paged: distinct (subject, property) links from IRIs.
+    total = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }} }}")))["n"].value
     incoming_rows = list(store.query(f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }}
         ORDER BY ?s ?p LIMIT {PAGE_SIZE} OFFSET {page * PAGE_SIZE}"""))
     mentioned |= {r["s"].value for r in incoming_rows} | {r["p"].value for r in incoming_rows}
@@ -115,7 +159,7 @@ def describe(store: ox.Store, iri: str, lang: str, page: int = 0) -> Description
 
     fact_list = []
     for p, entries in facts.items():
-        if p in LABEL_PROPERTIES or p == RDF_TYPE:
+        if p in LABEL_PROPERTIES or p == RDF_TYPE or not entries:
             continue
         values = []
         for value, docs, inferred in entries.values():
@@ -137,8 +181,10 @@ def rdf_description(store: ox.Store, iri: str, page: int = 0, page_size: int = 1
     Quads keep their named graph, so TriG/N-Quads carry per-statement provenance; triple formats
     get the same statements once each. A resource with very many links is paged (in a stable
     order, *page_size* statements a page); the second value says whether a next page exists.
+
+    :raise ValueError: *iri* is not an IRI.
     """
-    node = f"<{iri}>"
+    node = f"<{ox.NamedNode(iri).value}>"
     query = f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{
       {{ GRAPH ?g {{ {node} ?p ?o }} BIND({node} AS ?s) }}
       UNION {{ GRAPH ?g {{ ?s ?p {node} }} BIND({node} AS ?o) }}

@@ -1,7 +1,8 @@
 """Pictures drawn by the server as SVG: a resource's relations, and a map of its places.
 
-Both are built with every text escaped (markupsafe), carry <title>/<desc> for screen readers,
-and need no JavaScript or tile server.
+Both are built from markupsafe ``Markup`` templates whose every inserted value is escaped (so the
+markup stays markup and data stays text), carry <title>/<desc> for screen readers (named by
+``aria-labelledby``), are titled in the page's language, and need no JavaScript or tile server.
 """
 
 from __future__ import annotations
@@ -9,53 +10,89 @@ from __future__ import annotations
 import math
 
 import pyoxigraph as ox
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .describe import labels_of, pick_label
+from .i18n import MESSAGES
 from .urls import path_for
 
 CKG = "https://w3id.org/citykg/ontology#"
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-# The relations drawn around a city or network, with the colour of their edges.
-RELATIONS = {"partnerOf": "#0050a0", "memberOf": "#2a7d2a", "hasMember": "#2a7d2a", "participatesIn": "#a05000", "committedTo": "#7a1fa0"}
+# The relations drawn around a city or network, with the colour of their edges (in legend order).
+RELATIONS = {"partnerOf": "#0050a0", "memberOf": "#2a7d2a", "hasMember": "#2a7d2a", "participatesIn": "#a05000",
+             "committedTo": "#7a1fa0", "administeredBy": "#505050", "viaAdministration": "#5f9e3f", "party": "#b0305a"}
+DIRECT = ("partnerOf", "memberOf", "hasMember", "participatesIn", "committedTo")
+# Nodes drawn at most around one resource.
+MAX_NEIGHBOURS = 40
 
 
 def neighbours(store: ox.Store, iri: str) -> list:
-    """(IRI, relation) pairs of the resource's direct relations (asserted or inferred)."""
-    values = " ".join(f"<{CKG}{name}>" for name in RELATIONS)
-    rows = store.query(f"SELECT DISTINCT ?o ?p WHERE {{ VALUES ?p {{ {values} }} <{iri}> ?p ?o FILTER(isIRI(?o)) }}")
-    return sorted((r["o"].value, r["p"].value[len(CKG):]) for r in rows)
+    """(IRI, relation) pairs around the resource, one per IRI, sorted.
+
+    Besides its direct relations (asserted or inferred), a city is related to what its
+    administration does: the administration itself (``^ckg:administers``), the networks and
+    organisations it is a member of, and the agreements either of them is a party to
+    (``^ckg:party``; for a network or organisation, the agreements it is a party to).
+    """
+    values = " ".join(f"<{CKG}{name}>" for name in DIRECT)
+    node = f"<{ox.NamedNode(iri).value}>"
+    rows = store.query(f"""SELECT DISTINCT ?o ?r WHERE {{
+      {{ VALUES ?p {{ {values} }} {node} ?p ?o BIND(STRAFTER(STR(?p), "#") AS ?r) }}
+      UNION {{ ?o <{CKG}administers> {node} BIND("administeredBy" AS ?r) }}
+      UNION {{ ?admin <{CKG}administers> {node} ; <{CKG}memberOf> ?o BIND("viaAdministration" AS ?r) }}
+      UNION {{ ?o <{CKG}party> {node} BIND("party" AS ?r) }}
+      UNION {{ ?admin <{CKG}administers> {node} . ?o <{CKG}party> ?admin BIND("party" AS ?r) }}
+      FILTER(isIRI(?o) && ?o != {node}) }}""")
+    order = list(RELATIONS)
+    chosen: dict = {}
+    for row in rows:
+        other, relation = row["o"].value, row["r"].value
+        if other not in chosen or order.index(relation) < order.index(chosen[other]):
+            chosen[other] = relation  # an IRI related twice is drawn once, by its first relation
+    return sorted(chosen.items())
 
 
 def relations_svg(store: ox.Store, iri: str, lang: str) -> Markup | None:
-    """A radial diagram: the resource in the middle, its partners, networks and commitments around."""
-    around = neighbours(store, iri)[:24]
+    """A radial diagram: the resource in the middle, its partners, networks, agreements and commitments around."""
+    around = neighbours(store, iri)[:MAX_NEIGHBOURS]
     if not around:
         return None
+    t = MESSAGES[lang]
     labels = labels_of(store, {iri} | {o for o, _ in around})
-    size, radius = 640, 220
+    # The ring grows with the number of nodes so that labels keep ~34 px apart.
+    radius = max(220, round(34 * len(around) / (2 * math.pi)))
+    size = 2 * radius + 200
     centre = size / 2
-    title = escape(pick_label(labels, iri, lang))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-170 0 {size + 340} {size}" width="100%" role="img" aria-labelledby="rel-title rel-desc" class="diagram">',
-             f'<title id="rel-title">Relations of {title}</title>',
-             f'<desc id="rel-desc">{len(around)} related resources: ' + escape(", ".join(pick_label(labels, o, lang) for o, _ in around)) + "</desc>"]
+    name = pick_label(labels, iri, lang)
+    parts = [
+        Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-170 0 {} {}" width="100%" role="img" '
+               'aria-labelledby="rel-title rel-desc" class="diagram">').format(size + 340, size),
+        Markup('<title id="rel-title">{}</title>').format(t["relations_of"].format(name=name)),
+        Markup('<desc id="rel-desc">{}</desc>').format(
+            t["related"].format(n=len(around), names=", ".join(pick_label(labels, o, lang) for o, _ in around))),
+    ]
     for n, (other, relation) in enumerate(around):
         angle = 2 * math.pi * n / len(around)
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         colour = RELATIONS[relation]
-        parts.append(f'<line x1="{centre:.0f}" y1="{centre:.0f}" x2="{x:.0f}" y2="{y:.0f}" stroke="{colour}" stroke-width="2"><title>{escape(relation)}</title></line>')
-        anchor = "start" if math.cos(angle) >= 0 else "end"
-        link = path_for(other) or other
-        parts.append(f'<a href="{escape(link)}"><circle cx="{x:.0f}" cy="{y:.0f}" r="7" fill="{colour}"/>'
-                     f'<text x="{x + (10 if anchor == "start" else -10):.0f}" y="{y + 4:.0f}" text-anchor="{anchor}" font-size="13">{escape(pick_label(labels, other, lang)[:38])}</text></a>')
-    parts.append(f'<circle cx="{centre}" cy="{centre}" r="12" fill="#1a1a1a"/><text x="{centre}" y="{centre - 18}" text-anchor="middle" font-weight="bold" font-size="15">{title}</text>')
+        parts.append(Markup('<line x1="{:.0f}" y1="{:.0f}" x2="{:.0f}" y2="{:.0f}" stroke="{}" stroke-width="2"><title>{}</title></line>')
+                     .format(centre, centre, x, y, colour, t["rel"][relation]))
+        start = math.cos(angle) >= 0
+        parts.append(Markup('<a href="{}"><circle cx="{:.0f}" cy="{:.0f}" r="7" fill="{}"/>'
+                            '<text x="{:.0f}" y="{:.0f}" text-anchor="{}" font-size="13">{}</text></a>')
+                     .format(path_for(other) or other, x, y, colour, x + (10 if start else -10), y + 4,
+                             "start" if start else "end", pick_label(labels, other, lang)[:38]))
+    parts.append(Markup('<circle cx="{0}" cy="{0}" r="12" fill="#1a1a1a"/>'
+                        '<text x="{0}" y="{1}" text-anchor="middle" font-weight="bold" font-size="15">{2}</text>')
+                 .format(centre, centre - 18, name))
     legend_y = 18
     for relation, colour in RELATIONS.items():
         if any(r == relation for _, r in around):
-            parts.append(f'<rect x="8" y="{legend_y - 9}" width="10" height="10" fill="{colour}"/><text x="24" y="{legend_y}" font-size="12">{escape(relation)}</text>')
+            parts.append(Markup('<rect x="8" y="{}" width="10" height="10" fill="{}"/><text x="24" y="{}" font-size="12">{}</text>')
+                         .format(legend_y - 9, colour, legend_y, t["rel"][relation]))
             legend_y += 16
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
 
 
 def map_svg(store: ox.Store, iri: str, lang: str) -> Markup | None:
@@ -65,28 +102,35 @@ def map_svg(store: ox.Store, iri: str, lang: str) -> Markup | None:
     rows = list(store.query(f"SELECT ?s ?lat ?long WHERE {{ VALUES ?s {{ {values} }} ?s <{GEO}lat> ?lat ; <{GEO}long> ?long }}"))
     if not rows:
         return None
+    t = MESSAGES[lang]
     points = [(r["s"].value, float(r["lat"].value), float(r["long"].value)) for r in rows]
-    labels = labels_of(store, {p[0] for p in points})
+    labels = labels_of(store, {p[0] for p in points} | {iri})
     lats, longs = [p[1] for p in points], [p[2] for p in points]
     pad = 5.0
     west, east = min(longs) - pad, max(longs) + pad
     south, north = min(lats) - pad, max(lats) + pad
     width, height = 640, 400
     scale = min(width / (east - west), height / (north - south))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="map-title map-desc" class="map">',
-             f'<title id="map-title">Map of {escape(pick_label(labels, iri, lang))} and related places</title>',
-             '<desc id="map-desc">' + escape("; ".join(f"{pick_label(labels, s, lang)} {lat:.2f}, {lon:.2f}" for s, lat, lon in points)) + "</desc>",
-             f'<rect width="{width}" height="{height}" fill="#eef4fa" stroke="#9ab"/>']
+    parts = [
+        Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+               'aria-labelledby="map-title map-desc" class="map">').format(width, height),
+        Markup('<title id="map-title">{}</title>').format(t["map_of"].format(name=pick_label(labels, iri, lang))),
+        Markup('<desc id="map-desc">{}</desc>').format(
+            "; ".join(f"{pick_label(labels, s, lang)} {lat:.2f}, {lon:.2f}" for s, lat, lon in points)),
+        Markup('<rect width="{}" height="{}" fill="#eef4fa" stroke="#9ab"/>').format(width, height),
+    ]
     for meridian in range(int(west // 15 * 15), int(east) + 1, 15):
         x = (meridian - west) * scale
-        parts.append(f'<line x1="{x:.0f}" y1="0" x2="{x:.0f}" y2="{height}" stroke="#cdd"/><text x="{x + 2:.0f}" y="{height - 4}" font-size="10" fill="#678">{meridian}°</text>')
+        parts.append(Markup('<line x1="{0:.0f}" y1="0" x2="{0:.0f}" y2="{1}" stroke="#cdd"/>'
+                            '<text x="{2:.0f}" y="{3}" font-size="10" fill="#678">{4}°</text>').format(x, height, x + 2, height - 4, meridian))
     for parallel in range(int(south // 15 * 15), int(north) + 1, 15):
         y = (north - parallel) * scale
-        parts.append(f'<line x1="0" y1="{y:.0f}" x2="{width}" y2="{y:.0f}" stroke="#cdd"/><text x="2" y="{y - 2:.0f}" font-size="10" fill="#678">{parallel}°</text>')
+        parts.append(Markup('<line x1="0" y1="{0:.0f}" x2="{1}" y2="{0:.0f}" stroke="#cdd"/>'
+                            '<text x="2" y="{2:.0f}" font-size="10" fill="#678">{3}°</text>').format(y, width, y - 2, parallel))
     for s, lat, lon in points:
         x, y = (lon - west) * scale, (north - lat) * scale
-        fill = "#1a1a1a" if s == iri else "#0050a0"
-        parts.append(f'<a href="{escape(path_for(s) or s)}"><circle cx="{x:.0f}" cy="{y:.0f}" r="6" fill="{fill}"/>'
-                     f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12">{escape(pick_label(labels, s, lang))}</text></a>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        parts.append(Markup('<a href="{}"><circle cx="{:.0f}" cy="{:.0f}" r="6" fill="{}"/>'
+                            '<text x="{:.0f}" y="{:.0f}" font-size="12">{}</text></a>')
+                     .format(path_for(s) or s, x, y, "#1a1a1a" if s == iri else "#0050a0", x + 9, y + 4, pick_label(labels, s, lang)))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)

@@ -89,3 +89,22 @@ def choose(request: Request, kind: str, allow_html: bool = True, requested: str 
 def media_type(format_name: str) -> str:
     """The media type (with charset where textual) served for a format name."""
     return FORMATS[format_name].media_type
+
+
+def choose_document(request: Request, suffix_format: str | None = None) -> str | None:
+    """Choose how to serve a document (a data IRI, the ontology, the shapes): "html", an RDF format name, or None (406).
+
+    A file suffix wins, then ``format=`` (the same names as the SPARQL endpoint's, plus "html"),
+    then Accept with q-values (aliases such as ``application/json`` -> JSON-LD included); a client
+    that states no preference, or prefers ``text/html``, gets the page.
+    """
+    if suffix_format:
+        return suffix_format
+    asked = request.args.get("format")
+    if asked is not None:
+        asked = asked.strip().lower()
+        return "html" if asked == HTML.split("/")[1] else FORMAT_NAMES["graph"].get(asked)
+    if not request.accept_mimetypes:
+        return "html"
+    best = request.accept_mimetypes.best_match([HTML, *MEDIA_TYPES["graph"]])
+    return "html" if best == HTML else MEDIA_TYPES["graph"].get(best) if best else None

@@ -2,52 +2,76 @@
 
 Ontology terms are hash IRIs (``ontology#City``), so each term dereferences to the ontology
 document and its anchor in the generated documentation; shapes likewise (``shapes#CityShape``).
+Each document is served at its IRI with content negotiation (Accept, ``format=`` with the
+endpoint's format names, or a suffix: ``/ontology.ttl`` ``.nt`` ``.jsonld`` ``.rdf`` ``.trig``
+``.nq`` ``.html``), and at its ``owl:versionIRI`` (``/ontology/1.0.0``), read from the loaded
+ontology so a new release needs no code change.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, make_response, render_template, request
 
-from citykg.graph import ONTOLOGY_GRAPH, SHAPES_GRAPH
-from citykg.graph.query import FORMATS, serialize
+from citykg.graph import ONTOLOGY_GRAPH, ONTOLOGY_IRI, SHAPES_GRAPH, SHAPES_IRI
+from citykg.graph.query import FORMATS, PREFIXES
 from citykg.graph.store import ONTOLOGY_HTML
 
+from .i18n import language
+from .negotiation import choose_document
 from .store import get_store
+from .urls import SUFFIXES, iri_for_path, path_for, split_suffix
+from .web import VARY, finish
 
 bp = Blueprint("ontology", __name__)
 
-# What these documents can be served as, in order of preference when the client does not mind.
-OFFERS = ["text/html", "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
-BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS.values() if f.kind == "graph"}
-BY_SUFFIX = {"ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json", "rdf": "application/rdf+xml", "html": "text/html"}
 SH = "http://www.w3.org/ns/shacl#"
+OWL_VERSION_IRI = "http://www.w3.org/2002/07/owl#versionIRI"
+# Prefixes of the documents' Turtle / TriG / RDF/XML: the data's, and the ontology languages'.
+DOCUMENT_PREFIXES = {**PREFIXES, "owl": "http://www.w3.org/2002/07/owl#", "sh": SH, "vann": "http://purl.org/vocab/vann/",
+                     "ckgsh": SHAPES_IRI + "#", "dcat": "http://www.w3.org/ns/dcat#", "void": "http://rdfs.org/ns/void#"}
+DOCUMENT_SUFFIXES = {**SUFFIXES, "html": "html"}
 
 
-def serve(name: str, graph_iri: str, render_html) -> Response:
-    """Serve one named graph of the store as HTML (via *render_html*) or RDF by negotiation.
+def version_iris(store: ox.Store, document: str, graph: str) -> set:
+    """The owl:versionIRI values the loaded *graph* gives *document*."""
+    quads = store.quads_for_pattern(ox.NamedNode(document), ox.NamedNode(OWL_VERSION_IRI), None, ox.NamedNode(graph))
+    return {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
 
-    :raise 406: if the client accepts none of the offered types.
+
+def serve(name: str, document: str, graph_iri: str, render_html, suffix: str | None = None) -> Response:
+    """Serve one named graph of the store as HTML (via *render_html*) or RDF, by suffix, format= or Accept.
+
+    :raise 406: the client accepts none of the offered types, or names an unknown format.
     """
     opened = get_store()
-    wanted = BY_SUFFIX.get(request.args.get("format", "")) or request.accept_mimetypes.best_match(OFFERS)
-    if wanted is None:
+    chosen = choose_document(request, suffix)
+    if chosen is None:
         abort(406)
-    if wanted == "text/html":
-        body = render_html(opened)
+    if chosen == "html":
+        response = make_response(render_html(opened))
+        response.mimetype = "text/html"
+        lang = language() if name in LOCALISED else ""
     else:
-        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
-        body = serialize(opened.store.query(query), BY_MEDIA_TYPE[wanted])
-    response = Response(body, mimetype=wanted)
-    response.headers["Vary"] = "Accept"
-    response.headers["Link"] = ", ".join(f'</{name}?format={k}>; rel="alternate"; type="{v}"' for k, v in BY_SUFFIX.items())
-    response.set_etag(f"{opened.version}-{name}-{wanted}")
-    return response.make_conditional(request)
+        fmt = FORMATS[chosen]
+        graph = ox.NamedNode(graph_iri)
+        # Sorted, so each term's statements come together (and the output is stable between builds).
+        quads = sorted(opened.store.quads_for_pattern(None, None, None, graph), key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+        if chosen not in ("trig", "nquads"):
+            quads = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        prefixes = DOCUMENT_PREFIXES if chosen in ("turtle", "trig", "rdfxml") else None
+        response = Response(ox.serialize(quads, format=fmt.oxigraph, prefixes=prefixes), mimetype=fmt.media_type)
+        lang = ""
+    own = path_for(document) or "/" + name
+    links = [f'<{own}>; rel="alternate"; type="text/html"']
+    links += [f'<{own}.{suffix}>; rel="alternate"; type="{FORMATS[fmt].media_type}"' for suffix, fmt in SUFFIXES.items()]
+    response.headers["Link"] = ", ".join(links)
+    return finish(response, name, chosen, lang, vary=VARY if name in LOCALISED else "Accept")
 
 
-@bp.get("/ontology")
-def ontology():
-    """Serve the ontology: pyLODE documentation (generated by the build) or RDF."""
-    return serve("ontology", str(ONTOLOGY_GRAPH), lambda opened: (opened.built.path / ONTOLOGY_HTML).read_bytes())
+def ontology_html(opened) -> bytes:
+    """The pyLODE documentation the build generated."""
+    return (opened.built.path / ONTOLOGY_HTML).read_bytes()
 
 
 def shapes_html(opened) -> str:
@@ -68,7 +92,65 @@ def shapes_html(opened) -> str:
     return render_template("ontology/shapes.html", shapes=shapes)
 
 
+DOCUMENTS = {"ontology": (ONTOLOGY_IRI, str(ONTOLOGY_GRAPH), ontology_html), "shapes": (SHAPES_IRI, str(SHAPES_GRAPH), shapes_html)}
+# The generated ontology documentation is one page for everyone; the shapes page is localised.
+LOCALISED = {"shapes"}
+
+
+def document_view(name: str, suffix: str | None = None) -> Response:
+    """Serve document *name* (optionally as the representation a file *suffix* names).
+
+    :raise 404: unknown suffix.
+    """
+    if suffix is not None and suffix not in DOCUMENT_SUFFIXES:
+        return missing(DOCUMENTS[name][0] + "." + suffix)
+    document, graph, render_html = DOCUMENTS[name]
+    return serve(name, document, graph, render_html, DOCUMENT_SUFFIXES.get(suffix) if suffix else None)
+
+
+def version_view(name: str, rest: str) -> Response:
+    """Serve document *name* at one of its owl:versionIRIs (``/ontology/1.0.0``, ``/ontology/1.0.0.ttl``).
+
+    :raise 404: the loaded document has no such version IRI.
+    """
+    document, graph, render_html = DOCUMENTS[name]
+    stem, suffix_format = split_suffix(rest)
+    if suffix_format is None and stem.endswith(".html"):
+        stem, suffix_format = stem[: -len(".html")], "html"
+    iri = iri_for_path(f"{name}/{stem}")
+    if iri not in version_iris(get_store().store, document, graph):
+        return missing(iri)
+    return serve(name, document, graph, render_html, suffix_format)
+
+
+def missing(iri: str) -> Response:
+    """The 404 page (or text) of an unknown document IRI."""
+    from .resources import not_found
+
+    return not_found(iri, None)
+
+
+@bp.get("/ontology")
+@bp.get("/ontology.<suffix>")
+def ontology(suffix: str | None = None):
+    """Serve the ontology: pyLODE documentation (generated by the build) or RDF."""
+    return document_view("ontology", suffix)
+
+
+@bp.get("/ontology/<path:rest>")
+def ontology_version(rest: str):
+    """Serve the ontology at its version IRI."""
+    return version_view("ontology", rest)
+
+
 @bp.get("/shapes")
-def shapes():
+@bp.get("/shapes.<suffix>")
+def shapes(suffix: str | None = None):
     """Serve the SHACL shapes: an HTML listing or RDF."""
-    return serve("shapes", str(SHAPES_GRAPH), shapes_html)
+    return document_view("shapes", suffix)
+
+
+@bp.get("/shapes/<path:rest>")
+def shapes_version(rest: str):
+    """Serve the shapes at a version IRI, if the shapes graph declares one."""
+    return version_view("shapes", rest)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, make_response, render_template, request
 
 from .describe import labels_of, pick_label
-from .resources import MESSAGES, language
+from .i18n import language
 from .store import get_store
 from .urls import path_for
+from .web import finish
 
 bp = Blueprint("search", __name__)
 
@@ -64,5 +65,5 @@ def search_view():
     hits = search(opened, query, lang)
     wants_json = request.args.get("format") == "json" or request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
     if wants_json:
-        return jsonify(query=query, results=hits)
-    return render_template("dataset/search.html", query=query, hits=hits, lang=lang, t=MESSAGES[lang])
+        return finish(jsonify(query=query, results=hits), "search", "json", query, lang)
+    return finish(make_response(render_template("dataset/search.html", query=query, hits=hits)), "search", "html", query, lang)

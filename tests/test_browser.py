@@ -81,6 +81,12 @@ def test_walk_from_the_landing_page_to_a_source_document(helsinki_server, walk):
         page.screenshot(path=str(ARTIFACTS / "07-document-sv.png"), full_page=True)
         page.goto(helsinki_server.url + walk["city"])  # the switch is remembered
         assert page.locator("html").get_attribute("lang") == "sv"
+        assert page.locator("a.skip").inner_text() == "Hoppa till innehållet"  # the page chrome too, not only the facts
+        page.goto(helsinki_server.url + "/")  # and on every page kind, the landing page included
+        assert page.locator("h1").inner_text() == "Kunskapsgraf för stadsdiplomati"
+        page.get_by_role("link", name="FI", exact=True).click()
+        assert page.locator("h1").inner_text() == "Kaupunkidiplomatian tietograafi"
+        page.screenshot(path=str(ARTIFACTS / "07b-landing-fi.png"), full_page=True)
         browser.close()
 
 

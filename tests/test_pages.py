@@ -150,3 +150,124 @@ def test_a_resource_with_very_many_links_is_paged(tmp_path):
     assert page >= 2 and sum("memberOf" in s for s in statements) == 121
     html = client.get("/id/network/eurocities", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'rel="next"' in html
+
+
+# --- Bad paths and parameters: the 404 page (or 400), never a stack trace ---------------------------
+
+@pytest.mark.parametrize("path", [
+    "/id/city/a%20b", "/id/city/%3Cscript%3E", "/id/city/%22", "/id/city/%7B", "/id/city/%5C", "/id/city/%60",
+    "/index/a%20b", "/index/City%3E", "/id/city/helsinki?page=99999999999999999999"])
+def test_paths_that_are_no_iri_get_the_404_page(helsinki_server, path):
+    page = requests.get(helsinki_server.url + path, headers={"Accept": "text/html"}, timeout=30)
+    assert page.status_code == 404 and page.headers["Content-Type"].startswith("text/html")
+    assert "<script>" not in page.text and "<h1>Not found</h1>" in page.text  # our page, the path escaped
+    machine = requests.get(helsinki_server.url + path, headers={"Accept": "text/turtle"}, timeout=30)
+    assert machine.status_code == 404 and machine.headers["Content-Type"].startswith("text/plain")
+
+
+@pytest.mark.parametrize("name", ["City%3E%20%7D%20%23", "City%3E%20.%20%3Fs%20a%20%3Curn:x", "Cit%79%3E%7D%20UNION%20%7B%3Fs%20%3Fp%20%3Fo%7D%23"])
+def test_index_names_never_reach_the_query_text(helsinki_server, name):
+    # Pasted into SPARQL, "City> } #" ran as the query for all cities; only declared classes are looked up now.
+    response = requests.get(helsinki_server.url + "/index/" + name, headers={"Accept": "text/html"}, timeout=30)
+    assert response.status_code == 404
+
+
+def test_only_declared_ontology_classes_have_an_index(helsinki_store):
+    from citykg.graph.store import current
+    from citykg.server.dataset import declared_class
+
+    store = current(helsinki_store).open()
+    assert declared_class(store, "City") == "https://w3id.org/citykg/ontology#City"
+    for name in ("City>", "City> } #", "NoSuchClass", "a b", "", "x" * 200):
+        assert declared_class(store, name) is None
+
+
+@pytest.mark.parametrize("query, status", [("page=x", 400), ("page=-1", 400), ("page=1.5", 400), ("page=%C2%B2", 400),
+                                           ("page=2", 404), ("page=999", 404), ("page=99999999999999999999", 404), ("page=" + "9" * 5000, 404)])
+@pytest.mark.parametrize("path", ["/id/city/helsinki", "/index/City"])
+def test_page_parameter_is_validated(helsinki_server, path, query, status):
+    for accept in ("text/html", "text/turtle"):
+        response = requests.get(f"{helsinki_server.url}{path}?{query}", headers={"Accept": accept}, timeout=30)
+        assert response.status_code == status, (accept, response.text[:200])
+        assert 'rel="prev"' not in response.headers.get("Link", "")
+
+
+def test_a_page_beyond_the_last_is_404_for_html_and_rdf(helsinki_store):
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    assert client.get("/id/city/helsinki?page=0", headers={"Accept": "text/turtle"}).status_code == 200
+    beyond = client.get("/id/city/helsinki?page=1&format=turtle")
+    assert beyond.status_code == 404 and not beyond.headers.get("Link", "").count("rel=\"prev\"")
+    html = client.get("/id/city/helsinki?page=1", headers={"Accept": "text/html"})
+    assert html.status_code == 404 and 'href="/id/city/helsinki"' in html.get_data(as_text=True)  # back to the first page
+
+
+# --- Content negotiation details --------------------------------------------------------------------
+
+def test_weak_if_none_match_and_json_and_language_free_rdf_etags(helsinki_server):
+    url = helsinki_server.url + TUKHOLMA
+    turtle = requests.get(url, headers={"Accept": "text/turtle", "Accept-Language": "fi"}, timeout=30)
+    weak = requests.get(url, headers={"Accept": "text/turtle", "If-None-Match": "W/" + turtle.headers["ETag"]}, timeout=30)
+    assert weak.status_code == 304
+    english = requests.get(url, headers={"Accept": "text/turtle", "Accept-Language": "en"}, timeout=30)
+    assert english.headers["ETag"] == turtle.headers["ETag"]  # RDF does not depend on the reader's language
+    html_fi = requests.get(url, headers={"Accept": "text/html", "Accept-Language": "fi"}, timeout=30)
+    html_en = requests.get(url, headers={"Accept": "text/html", "Accept-Language": "en"}, timeout=30)
+    assert html_fi.headers["ETag"] != html_en.headers["ETag"]
+    as_json = requests.get(url, headers={"Accept": "application/json"}, timeout=30)
+    assert as_json.status_code == 200 and as_json.headers["Content-Type"].startswith("application/ld+json")
+    graph = Graph().parse(data=as_json.content, format="json-ld")
+    assert (URIRef("https://w3id.org/citykg/id/city/tukholma"), RDFS.label, Literal("Stockholm", lang="en")) in graph
+    assert requests.get(url + "?format=json-ld", timeout=30).headers["Content-Type"].startswith("application/ld+json")
+    assert requests.get(url + "?format=bogus", timeout=30).status_code == 406
+
+
+# --- Language of every page kind ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, skip, search, relations", [
+    ("fi", "Siirry sisältöön", "Haku", "Helsinki: suhteet"), ("sv", "Hoppa till innehållet", "Sök", "Relationer för Helsingfors")])
+def test_resource_pages_are_localised_throughout(helsinki_store, lang, skip, search, relations):
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    page = client.get("/id/city/helsinki", headers={"Accept": "text/html", "Accept-Language": lang}).get_data(as_text=True)
+    assert skip in page and f'<a href="/search">{search}</a>' in page and f'<title id="rel-title">{relations}</title>' in page
+    assert "Skip to content" not in page and "Relations of" not in page
+
+
+# --- Inferred statements that repeat an asserted one ---------------------------------------------------
+
+def test_an_entailed_super_property_statement_is_not_shown_twice(helsinki_store):
+    from citykg.graph.store import current
+    from citykg.server.describe import describe
+
+    store = current(helsinki_store).open()
+    indicator = "https://w3id.org/citykg/id/indicator/helsingin-satama-matkustajat"
+    # The store holds both ckg:value (asserted) and rdf:value (entailed: ckg:value rdfs:subPropertyOf rdf:value) ...
+    assert store.query(f"ASK {{ <{indicator}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v ; <https://w3id.org/citykg/ontology#value> ?v }}")
+    # ... but the page shows the fact once, with its source.
+    shown = {f.property: f.values for f in describe(store, indicator, "en").facts}
+    assert "https://w3id.org/citykg/ontology#value" in shown and "http://www.w3.org/1999/02/22-rdf-syntax-ns#value" not in shown
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    page = client.get("/id/indicator/helsingin-satama-matkustajat", headers={"Accept": "text/html", "Accept-Language": "en"}).get_data(as_text=True)
+    assert page.count("12,300,000") == 1
+    # The rule is general: any inferred statement repeating one with a more specific property is hidden.
+    admin = describe(store, "https://w3id.org/citykg/id/organisation/helsingin-kaupunki", "en")
+    by_property = {f.property: {v.iri or v.text for v, _, _ in f.values} for f in admin.facts}
+    assert by_property.get("https://w3id.org/citykg/ontology#memberOf")
+    assert not by_property.get("http://www.w3.org/ns/org#memberOf", set()) & by_property["https://w3id.org/citykg/ontology#memberOf"]
+    # The RDF keeps both statements (the page hides, the data does not lose).
+    turtle = client.get("/id/indicator/helsingin-satama-matkustajat.nt").get_data(as_text=True)
+    assert "<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>" in turtle
+
+
+def test_sub_property_rule_on_a_property_of_our_own(tmp_path):
+    config = mini_config(tmp_path)
+    (config.data_dirs[0] / "sub.ttl").write_text(
+        '<https://example.org/narrow> <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <https://example.org/broad> .\n'
+        '<https://w3id.org/citykg/id/city/subcity> a <https://w3id.org/citykg/ontology#City> ; '
+        '<http://www.w3.org/2000/01/rdf-schema#label> "Subcity"@en ; <https://example.org/narrow> "only once" .\n')
+    build(config, Reporter(quiet=True))
+    client = create_app({"STORE": str(config.store_root)}).test_client()
+    nt = client.get("/id/city/subcity.nt").get_data(as_text=True)
+    page = client.get("/id/city/subcity", headers={"Accept": "text/html"}).get_data(as_text=True)
+    if "<https://example.org/broad>" not in nt:
+        pytest.skip("this build does not entail rdfs:subPropertyOf from data files")
+    assert page.count("only once") == 1
