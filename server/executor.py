@@ -134,7 +134,7 @@ class QueryPool:
         """
         while self.started < self.size:
             self.started += 1
-            self.idle.append(Child())
+            self.idle.insert(0, Child())  # booting: taken last (acquire pops from the end)
 
     def start(self) -> None:
         """Start every child now (servers do, so the first queries find them booted)."""

@@ -16,11 +16,13 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.http import quote_etag
 
 from .executor import QueryFailed, QueryPool, QueryTimeout
+from .i18n import language
 from .negotiation import FORMAT_NAMES, choose, media_type, query_kind
 from .protocol import ProtocolError, check, parse_request
 from .service_description import describe_service
 from .store import get_store
 from .updates import run_update
+from .web import VARY
 
 bp = Blueprint("sparql", __name__)
 
@@ -79,7 +81,7 @@ def error(status: int, message: str, kind: str = "results") -> Response:
     if request.values.get("format") == "html" or wants == "text/html":
         page = render_template("sparql/index.html", query=request.values.get("query", ""), error=message,
                                formats=list(FORMAT_NAMES[kind]), examples=examples(), table=None)
-        return Response(page, status=status, mimetype="text/html")
+        return Response(page, status=status, mimetype="text/html", headers={"Vary": VARY})
     if wants == "application/json":
         return Response(json.dumps({"status": status, "error": message}), status=status, mimetype="application/json")
     return Response(message + "\n", status=status, mimetype="text/plain")
@@ -120,9 +122,12 @@ def run(operation, kind: str, chosen: str, lim: dict) -> Response:
         # base); built from its parts, as request.base_url's IRI decoding costs more than the query.
         "base_iri": f"{request.scheme}://{request.host}{request.script_root}{request.path}",
     }
-    etag = hashlib.sha256(json.dumps([opened.version, operation.text, options, format_name]).encode()).hexdigest()[:32]
+    # The HTML page also depends on the page language (fi/sv/en); machine formats do not.
+    page_language = language() if chosen == "html" else None
+    vary = VARY if chosen == "html" else "Accept"
+    etag = hashlib.sha256(json.dumps([opened.version, operation.text, options, chosen, page_language]).encode()).hexdigest()[:32]
     if request.method == "GET" and etag in request.if_none_match:
-        return not_modified(etag)
+        return not_modified(etag, vary)
     try:
         outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"])
     except QueryTimeout as exc:
@@ -133,7 +138,7 @@ def run(operation, kind: str, chosen: str, lim: dict) -> Response:
     headers = {
         TRUNCATED_HEADER: "true" if outcome.truncated else "false",
         "X-Citykg-Result-Rows": str(outcome.rows),
-        "Vary": "Accept",
+        "Vary": vary,
         "ETag": quote_etag(etag),
         "Last-Modified": opened.http_modified,
         "Cache-Control": "public, max-age=60",
@@ -143,11 +148,11 @@ def run(operation, kind: str, chosen: str, lim: dict) -> Response:
     return Response(outcome.body, content_type=media_type(format_name) + "; charset=utf-8", headers=headers)
 
 
-def not_modified(etag: str) -> Response:
+def not_modified(etag: str, vary: str) -> Response:
     """The 304 answer for a conditional GET whose result has not changed."""
     response = Response(status=304)
     response.set_etag(etag)
-    response.headers["Vary"] = "Accept"
+    response.headers["Vary"] = vary
     return response
 
 
@@ -178,7 +183,7 @@ def describe_or_page() -> Response:
                                formats=list(FORMAT_NAMES["results"]), examples=examples(),
                                yasgui=(Path(current_app.static_folder) / "vendor" / "yasgui.min.js").exists(),
                                example_data=[e.__dict__ for e in examples()], endpoint=request.base_url)
-        return Response(page, mimetype="text/html")
+        return Response(page, mimetype="text/html", headers={"Vary": VARY})
     if chosen is None:
         return error(406, "the service description is available as Turtle, N-Triples, JSON-LD or RDF/XML")
     opened = get_store()

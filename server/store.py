@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 from werkzeug.http import http_date
 
 from citykg.graph.store import BuiltStore, current
@@ -61,8 +61,15 @@ def open_current(root: str) -> OpenStore:
 
 
 def get_store() -> OpenStore:
-    """Return the open store of the current application."""
-    return open_current(str(current_app.config["STORE"]))
+    """Return the open store of the current request: one build for the whole request.
+
+    Looked up once per request (kept on flask.g), so a rebuild published mid-request cannot give
+    a body from one build and an ETag or Last-Modified from the next.
+    """
+    opened = g.get("citykg_store")
+    if opened is None:
+        opened = g.citykg_store = open_current(str(current_app.config["STORE"]))
+    return opened
 
 
 def init_app(app: Flask) -> None:

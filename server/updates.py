@@ -22,6 +22,7 @@ from citykg.graph.query import FORMATS
 from citykg.graph.writes import WRITABLE, WriteRefused, apply, graph_as_trig, sparql_update
 
 from .negotiation import MEDIA_TYPES, media_type
+from .describe import valid_iri
 from .store import get_store
 from .urls import iri_for_path
 
@@ -88,6 +89,8 @@ def graph_direct(path: str):
 
 def handle(graph: str, minted: bool = False) -> Response:
     """Read or write one named graph: GET/HEAD are open; PUT/POST/DELETE need the token."""
+    if not valid_iri(graph):
+        return Response(f"not an IRI: <{graph}>\n", status=400, mimetype="text/plain")
     if request.method in ("GET", "HEAD"):
         return read(graph)
     refused = refuse_unauthorised()

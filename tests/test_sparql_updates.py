@@ -100,3 +100,11 @@ def test_written_data_survives_a_rebuild_from_the_source_files(store):
     assert result.returncode == 0, result.stderr
     fresh = create_app({"STORE": str(store.store_root)}).test_client()
     assert labels(fresh) == ["Esbo", "Espoo"]
+
+
+@pytest.mark.parametrize("path", ["/graph/a%3Eb", "/graph/a%20b", "/graph-store?graph=a%20b", "/graph-store?graph=http://x/%3C"])
+def test_graph_store_refuses_what_is_not_an_iri(store, path):
+    c = client(store)
+    for method in ("GET", "HEAD", "PUT", "DELETE"):
+        response = c.open(path, method=method, data=ESPOO, content_type="text/turtle", headers=AUTH)
+        assert response.status_code == 400, (method, path, response.status_code)
