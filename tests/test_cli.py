@@ -17,6 +17,15 @@ def run(*args, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([CITYKG, *args], capture_output=True, text=True, timeout=120, cwd=cwd)
 
 
+def validate_helsinki_with(tmp_path, name: str, text: str):
+    """Validate a copy of the Helsinki data with one more file; return (that file, the run)."""
+    data = tmp_path / "helsinki"
+    shutil.copytree(ROOT / "graph" / "helsinki", data)
+    extra = data / name
+    extra.write_text(text)
+    return extra, run("validate", str(data))
+
+
 def source_options(config) -> list[str]:
     """Return the CLI options that point at a BuildConfig's sources."""
     return ["--ontology", str(config.ontology_dir), "--shapes", str(config.shapes_dir)]
@@ -125,14 +134,10 @@ def test_serve_without_a_store_exits_1(tmp_path):
 def test_a_violation_names_the_file_and_line_of_its_statement_and_the_rule(tmp_path):
     # A bad latitude stated in one file of the Helsinki data, while other files also describe the
     # city: the report must point at the statement, not at the first file mentioning the city.
-    data = tmp_path / "helsinki"
-    shutil.copytree(ROOT / "graph" / "helsinki", data)
-    extra = data / "zz-bad-latitude.ttl"
-    extra.write_text(
+    extra, result = validate_helsinki_with(tmp_path, "zz-bad-latitude.ttl",
         "@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n\n"
         '<https://w3id.org/citykg/id/city/helsinki>\n    geo:lat "north" .\n'
     )
-    result = run("validate", str(data))
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if "Violation:" in line and "value='north'" in line]
     assert lines and all(line.startswith(f"{extra}:4: Violation: focus=city:helsinki path=geo:lat ") for line in lines), lines
@@ -167,14 +172,10 @@ def test_an_unwritable_store_is_a_clear_error(tmp_path):
 
 
 def test_an_end_before_the_start_is_reported_in_english_at_its_line(tmp_path):
-    data = tmp_path / "helsinki"
-    shutil.copytree(ROOT / "graph" / "helsinki", data)
-    extra = data / "zz-ends-too-early.ttl"
-    extra.write_text(
+    extra, result = validate_helsinki_with(tmp_path, "zz-ends-too-early.ttl",
         "@prefix ckg: <https://w3id.org/citykg/ontology#> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n"
         '<https://w3id.org/citykg/id/membership/kansainvaliset-asiat-strategiaosasto>\n    ckg:endDate "2019-12"^^xsd:gYearMonth .\n'
     )
-    result = run("validate", str(data))
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if "Violation:" in line]
     assert len(lines) == 1 and lines[0].startswith(f"{extra}:5: Violation:"), lines
