@@ -17,7 +17,7 @@ from .i18n import language
 from .sparql import examples
 from .store import get_store
 from .urls import base, path_for
-from .web import finish, page_number
+from .web import answer, not_found, page_number
 
 bp = Blueprint("dataset", __name__)
 
@@ -27,8 +27,6 @@ INDEX_PAGE_SIZE = 50
 DUMP_MEDIA = {"citykg.nq.gz": "application/n-quads", "citykg.trig.gz": "application/trig"}
 # What an index name may look like (a class's local name) before it is looked up in the ontology.
 CLASS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,99}")
-# Triples per named graph, counted once per data version (a COUNT per graph scans the store).
-_graph_sizes: dict[str, dict] = {}
 
 
 def declared_class(store, name: str) -> str | None:
@@ -57,16 +55,14 @@ def landing():
     """Explain the dataset and link to everything: classes, SPARQL, ontology, dumps, examples."""
     opened = get_store()
     lang = language()
-    body = render_template("dataset/landing.html", classes=class_counts(opened.store, lang), meta=opened.built.meta,
-                           examples=examples(), dumps=list(DUMP_FORMATS))
-    return finish(make_response(body), "landing", lang)
+    return answer(opened, ("landing", lang), lambda: make_response(render_template(
+        "dataset/landing.html", classes=class_counts(opened.store, lang), meta=opened.built.meta,
+        examples=examples(), dumps=list(DUMP_FORMATS))))
 
 
 def index_not_found(name: str) -> Response:
-    """The 404 of an index: HTML for browsers, text for machines (never a query on the name)."""
-    from .resources import not_found
-
-    return not_found(base() + "index/" + name, None)
+    """The 404 of an index: HTML for browsers, text for machines (never a query on the name, nor a search)."""
+    return not_found(base() + "index/" + name, suggest=False)
 
 
 @bp.get("/index/<name>")
@@ -87,21 +83,15 @@ def index(name: str):
     members = sorted({q.subject.value for q in typed if isinstance(q.subject, ox.NamedNode)})
     if not members or page * INDEX_PAGE_SIZE >= len(members):
         return index_not_found(name)
-    labels = labels_of(opened.store, set(members) | {cls})
-    ordered = sorted(((m, pick_label(labels, m, lang)) for m in members), key=lambda x: x[1].lower())
-    shown = ordered[page * INDEX_PAGE_SIZE:(page + 1) * INDEX_PAGE_SIZE]
-    body = render_template("dataset/index.html", cls=cls, title=pick_label(labels, cls, lang), items=shown, total=len(ordered),
-                           page=page, page_size=INDEX_PAGE_SIZE, path_for=path_for)
-    return finish(make_response(body), "index", name, page, lang)
 
+    def render() -> Response:
+        labels = labels_of(opened.store, set(members) | {cls})
+        ordered = sorted(((m, pick_label(labels, m, lang)) for m in members), key=lambda x: x[1].lower())
+        shown = ordered[page * INDEX_PAGE_SIZE:(page + 1) * INDEX_PAGE_SIZE]
+        return make_response(render_template("dataset/index.html", cls=cls, title=pick_label(labels, cls, lang), items=shown,
+                                             total=len(ordered), page=page, page_size=INDEX_PAGE_SIZE, path_for=path_for))
 
-def graph_sizes(opened) -> dict:
-    """Triples in each named graph of the store (graph IRI -> count), cached per data version."""
-    if opened.version not in _graph_sizes:
-        rows = opened.store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        _graph_sizes.clear()
-        _graph_sizes[opened.version] = {r["g"].value: int(r["n"].value) for r in rows}
-    return _graph_sizes[opened.version]
+    return answer(opened, ("index", name, page, lang), render)
 
 
 def void_graph(opened, endpoint: str, dumps_base: str) -> Graph:
@@ -126,14 +116,15 @@ def void_graph(opened, endpoint: str, dumps_base: str) -> Graph:
                        "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/", str(FOAF),
                        "http://www.w3.org/2003/01/geo/wgs84_pos#", "http://schema.org/"):
         graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
-    sizes = graph_sizes(opened)
+    sizes = meta.get("graph_triples", {})  # counted by the build (a build from before it counted them: none)
     for graph_iri in meta.get("graphs", []):
         subset = BNode()
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
         graph.add((subset, VOID.inDataset, dataset))
         graph.add((subset, DCTERMS.identifier, URIRef(graph_iri)))
-        graph.add((subset, VOID.triples, Literal(sizes.get(graph_iri, 0), datatype=XSD.integer)))
+        if graph_iri in sizes:
+            graph.add((subset, VOID.triples, Literal(sizes[graph_iri], datatype=XSD.integer)))
     for name, size in meta.get("dumps", {}).items():
         url = URIRef(dumps_base + name)
         graph.add((dataset, VOID.dataDump, url))
@@ -153,11 +144,13 @@ def void():
     opened = get_store()
     offers = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/rdf+xml": "xml", "application/n-triples": "nt"}
     chosen = request.accept_mimetypes.best_match(list(offers)) or "text/turtle"
-    graph = void_graph(opened, request.host_url + "sparql", request.host_url + "dumps/")
-    response = Response(graph.serialize(format=offers[chosen], encoding="utf-8"), mimetype=chosen)
-    response.headers["Vary"] = "Accept"
-    response.set_etag(f"{opened.version}-void-{offers[chosen]}")
-    return response.make_conditional(request)
+
+    def render() -> Response:
+        graph = void_graph(opened, request.host_url + "sparql", request.host_url + "dumps/")
+        return Response(graph.serialize(format=offers[chosen], encoding="utf-8"), mimetype=chosen)
+
+    # The description names this server's endpoint and dumps: the host selects it too.
+    return answer(opened, ("void", offers[chosen], request.host_url), render, vary="Accept")
 
 
 @bp.get("/dumps/<name>")

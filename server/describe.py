@@ -12,6 +12,8 @@ import pyoxigraph as ox
 
 from citykg.graph import INFERRED_GRAPH
 
+from .cache import per_version
+
 LABEL_PROPERTIES = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 QUOTE = "https://w3id.org/citykg/ontology#quote"
@@ -92,35 +94,41 @@ def labels_of(store: ox.Store, iris: set) -> dict:
     return found
 
 
-def strict_sub_properties(store: ox.Store, properties: set) -> dict:
-    """property -> the properties among *properties* strictly below it (rdfs:subPropertyOf+, not equivalent)."""
-    if len(properties) < 2:
-        return {}
-    values = " ".join(f"<{p}>" for p in properties)
-    rows = store.query(f"""SELECT DISTINCT ?sub ?super WHERE {{ VALUES ?sub {{ {values} }} VALUES ?super {{ {values} }}
-        ?sub <{SUB_PROPERTY}>+ ?super FILTER(?sub != ?super) FILTER NOT EXISTS {{ ?super <{SUB_PROPERTY}>+ ?sub }} }}""")
+def strict_sub_properties(store: ox.Store) -> dict:
+    """property -> the properties strictly below it (rdfs:subPropertyOf+, not equivalent), over the whole store."""
+    rows = store.query(f"""SELECT DISTINCT ?sub ?super WHERE {{ ?sub <{SUB_PROPERTY}>+ ?super FILTER(isIRI(?sub) && isIRI(?super))
+        FILTER(?sub != ?super) FILTER NOT EXISTS {{ ?super <{SUB_PROPERTY}>+ ?sub }} }}""")
     below: dict = {}
     for row in rows:
         below.setdefault(row["super"].value, set()).add(row["sub"].value)
     return below
 
 
-def drop_entailed_duplicates(store: ox.Store, facts: dict) -> None:
+@per_version
+def sub_property_hierarchy(opened) -> dict:
+    """:func:`strict_sub_properties` of an open build, computed once per data version (the pages share it)."""
+    return strict_sub_properties(opened.store)
+
+
+def drop_entailed_duplicates(facts: dict, below: dict) -> None:
     """Hide an inferred statement whose subject and object the page already shows with a more specific property.
 
     OWL RL entails ``s p o`` from ``s q o`` for every ``q rdfs:subPropertyOf p`` (ckg:value ->
     rdf:value, ckg:memberOf -> org:memberOf): the same fact twice, once with its source and once
     "inferred". The statement with the more specific property stays; the RDF keeps both.
+    *below* is the sub-property hierarchy (:func:`strict_sub_properties`).
     """
-    below = strict_sub_properties(store, set(facts))
     for p, entries in facts.items():
         subs = below.get(p, ())
         for key in [k for k, entry in entries.items() if entry[2] and any(k in facts.get(q, {}) for q in subs)]:
             del entries[key]
 
 
-def describe(store: ox.Store, iri: str, lang: str, page: int = 0) -> Description:
+def describe(store: ox.Store, iri: str, lang: str, page: int = 0, below: dict | None = None) -> Description:
     """Describe *iri*: its facts (with source documents), incoming links and quotes, in *lang*.
+
+    *below* is the store's sub-property hierarchy (:func:`sub_property_hierarchy` of the open
+    build, cached per version); without it, it is queried from *store*.
 
     :raise ValueError: *iri* is not an IRI (nothing else may be pasted into the queries).
     """
@@ -144,7 +152,7 @@ def describe(store: ox.Store, iri: str, lang: str, page: int = 0) -> Description
         if row["doc"] is not None:
             entry[1].add(row["doc"].value)
             mentioned.add(row["doc"].value)
-    drop_entailed_duplicates(store, facts)
+    drop_entailed_duplicates(facts, strict_sub_properties(store) if below is None else below)
     # Counted as they are paged: distinct (subject, property) links from IRIs.
     total = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }} }}")))["n"].value
     incoming_rows = list(store.query(f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) }}

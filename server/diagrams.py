@@ -19,9 +19,14 @@ from .urls import path_for
 CKG = "https://w3id.org/citykg/ontology#"
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 # The relations drawn around a city or network, with the colour of their edges (in legend order).
+# The last four are what the ontology (1.1.0) has OWL RL infer at build time: the administration
+# of a city (inverse of ckg:administers), the networks it takes part in through it
+# (ckg:administeredBy / ckg:memberOf), the agreements it is a party to, and the agreements its
+# administration is a party to (ckg:administeredBy / ckg:partyTo).
 RELATIONS = {"partnerOf": "#0050a0", "memberOf": "#2a7d2a", "hasMember": "#2a7d2a", "participatesIn": "#a05000",
-             "committedTo": "#7a1fa0", "administeredBy": "#505050", "viaAdministration": "#5f9e3f", "party": "#b0305a"}
-DIRECT = ("partnerOf", "memberOf", "hasMember", "participatesIn", "committedTo")
+             "committedTo": "#7a1fa0", "administeredBy": "#505050", "takesPartIn": "#5f9e3f", "partyTo": "#b0305a",
+             "hasAgreement": "#d0708a"}
+DIRECT = tuple(RELATIONS)
 # Nodes drawn at most around one resource.
 MAX_NEIGHBOURS = 40
 
@@ -29,19 +34,13 @@ MAX_NEIGHBOURS = 40
 def neighbours(store: ox.Store, iri: str) -> list:
     """(IRI, relation) pairs around the resource, one per IRI, sorted.
 
-    Besides its direct relations (asserted or inferred), a city is related to what its
-    administration does: the administration itself (``^ckg:administers``), the networks and
-    organisations it is a member of, and the agreements either of them is a party to
-    (``^ckg:party``; for a network or organisation, the agreements it is a party to).
+    Every relation is one property of :data:`DIRECT`, asserted or inferred by the build: a city's
+    administration, networks and agreements are statements about the city itself.
     """
     values = " ".join(f"<{CKG}{name}>" for name in DIRECT)
     node = f"<{ox.NamedNode(iri).value}>"
     rows = store.query(f"""SELECT DISTINCT ?o ?r WHERE {{
-      {{ VALUES ?p {{ {values} }} {node} ?p ?o BIND(STRAFTER(STR(?p), "#") AS ?r) }}
-      UNION {{ ?o <{CKG}administers> {node} BIND("administeredBy" AS ?r) }}
-      UNION {{ ?admin <{CKG}administers> {node} ; <{CKG}memberOf> ?o BIND("viaAdministration" AS ?r) }}
-      UNION {{ ?o <{CKG}party> {node} BIND("party" AS ?r) }}
-      UNION {{ ?admin <{CKG}administers> {node} . ?o <{CKG}party> ?admin BIND("party" AS ?r) }}
+      VALUES ?p {{ {values} }} {node} ?p ?o BIND(STRAFTER(STR(?p), "#") AS ?r)
       FILTER(isIRI(?o) && ?o != {node}) }}""")
     order = list(RELATIONS)
     chosen: dict = {}

@@ -7,9 +7,8 @@ cookie that later requests prefer to Accept-Language (see :func:`language`).
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import datetime
+from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -44,8 +43,8 @@ MESSAGES = {
         "relations_of": "Relations of {name}", "related": "{n} related resources: {names}",
         "map_of": "Map of {name} and related places",
         "rel": {"partnerOf": "partner", "memberOf": "member of", "hasMember": "member", "participatesIn": "participates in",
-                "committedTo": "committed to", "administeredBy": "administration", "viaAdministration": "administration's network",
-                "party": "party to agreement"},
+                "committedTo": "committed to", "administeredBy": "administration", "takesPartIn": "administration's network",
+                "partyTo": "party to agreement", "hasAgreement": "administration's agreement"},
     },
     "fi": {
         "skip": "Siirry sisältöön", "site": "Sivusto", "sparql": "SPARQL", "ontology": "Ontologia", "search": "Haku",
@@ -67,8 +66,8 @@ MESSAGES = {
         "relations_of": "{name}: suhteet", "related": "{n} liittyvää resurssia: {names}",
         "map_of": "Kartta: {name} ja siihen liittyvät paikat",
         "rel": {"partnerOf": "kumppani", "memberOf": "jäsenenä", "hasMember": "jäsen", "participatesIn": "osallistuu",
-                "committedTo": "sitoutunut", "administeredBy": "hallinto", "viaAdministration": "hallinnon verkosto",
-                "party": "sopimuksen osapuoli"},
+                "committedTo": "sitoutunut", "administeredBy": "hallinto", "takesPartIn": "hallinnon verkosto",
+                "partyTo": "sopimuksen osapuoli", "hasAgreement": "hallinnon sopimus"},
     },
     "sv": {
         "skip": "Hoppa till innehållet", "site": "Webbplats", "sparql": "SPARQL", "ontology": "Ontologi", "search": "Sök",
@@ -90,8 +89,8 @@ MESSAGES = {
         "relations_of": "Relationer för {name}", "related": "{n} relaterade resurser: {names}",
         "map_of": "Karta över {name} och relaterade platser",
         "rel": {"partnerOf": "partner", "memberOf": "medlem i", "hasMember": "medlem", "participatesIn": "deltar i",
-                "committedTo": "åtagande", "administeredBy": "förvaltning", "viaAdministration": "förvaltningens nätverk",
-                "party": "part i avtal"},
+                "committedTo": "åtagande", "administeredBy": "förvaltning", "takesPartIn": "förvaltningens nätverk",
+                "partyTo": "part i avtal", "hasAgreement": "förvaltningens avtal"},
     },
 }
 
@@ -105,9 +104,12 @@ def language() -> str:
 
 
 def lang_url(code: str) -> str:
-    """This page (path and parameters) in language *code*."""
+    """This page (path and parameters) in language *code*.
+
+    ``request.path`` is percent-decoded: quoted again, so ``%3F`` ``%23`` and spaces stay in the path.
+    """
     args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"] + [("lang", code)]
-    return request.path + "?" + urlencode(args)
+    return quote(request.path, safe="/") + "?" + urlencode(args)
 
 
 def number(value, lang: str) -> str:
@@ -125,9 +127,13 @@ def day(value: str, lang: str) -> str:
 
 
 def remember(response: Response) -> Response:
-    """Remember a language chosen with ?lang= (a cookie that wins over Accept-Language)."""
+    """Remember a language chosen with ?lang= on an HTML page (a cookie that wins over Accept-Language).
+
+    Only HTML pages: SPARQL results and RDF are the same in every language, and a shared cache
+    must be able to store them (no ``Set-Cookie``).
+    """
     # Cheap test first: this runs after every response, SPARQL answers included.
-    if b"lang=" in request.query_string and request.args.get("lang") in LANGUAGES:
+    if b"lang=" in request.query_string and response.mimetype == "text/html" and request.args.get("lang") in LANGUAGES:
         response.set_cookie("lang", request.args["lang"], max_age=COOKIE_AGE, samesite="Lax")
     return response
 

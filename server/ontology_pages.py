@@ -4,8 +4,10 @@ Ontology terms are hash IRIs (``ontology#City``), so each term dereferences to t
 document and its anchor in the generated documentation; shapes likewise (``shapes#CityShape``).
 Each document is served at its IRI with content negotiation (Accept, ``format=`` with the
 endpoint's format names, or a suffix: ``/ontology.ttl`` ``.nt`` ``.jsonld`` ``.rdf`` ``.trig``
-``.nq`` ``.html``), and at its ``owl:versionIRI`` (``/ontology/1.0.0``), read from the loaded
-ontology so a new release needs no code change.
+``.nq`` ``.html``), and at its ``owl:versionIRI`` (``/ontology/1.1.0``), read from the loaded
+ontology so a new release needs no code change. Earlier versions the ontology names with
+``owl:priorVersion`` (``/ontology/1.0.0``) are not served: this build holds only the current
+one, so their IRIs get the 404 page.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from .i18n import language
 from .negotiation import choose_document
 from .store import get_store
 from .urls import SUFFIXES, iri_for_path, path_for, split_suffix
-from .web import VARY, finish
+from .web import VARY, answer, not_found
 
 bp = Blueprint("ontology", __name__)
 
@@ -39,20 +41,21 @@ def version_iris(store: ox.Store, document: str, graph: str) -> set:
     return {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
 
 
-def serve(name: str, document: str, graph_iri: str, render_html, suffix: str | None = None) -> Response:
-    """Serve one named graph of the store as HTML (via *render_html*) or RDF, by suffix, format= or Accept.
+def serve(opened, name: str, document: str, graph_iri: str, render_html, suffix: str | None = None) -> Response:
+    """Serve one named graph of the build *opened* as HTML (via *render_html*) or RDF, by suffix, format= or Accept.
 
     :raise 406: the client accepts none of the offered types, or names an unknown format.
     """
-    opened = get_store()
     chosen = choose_document(request, suffix)
     if chosen is None:
         abort(406)
-    if chosen == "html":
-        response = make_response(render_html(opened))
-        response.mimetype = "text/html"
-        lang = language() if name in LOCALISED else ""
-    else:
+    lang = language() if chosen == "html" and name in LOCALISED else ""
+
+    def render() -> Response:
+        if chosen == "html":
+            response = make_response(render_html(opened))
+            response.mimetype = "text/html"
+            return response
         fmt = FORMATS[chosen]
         graph = ox.NamedNode(graph_iri)
         # Sorted, so each term's statements come together (and the output is stable between builds).
@@ -60,13 +63,14 @@ def serve(name: str, document: str, graph_iri: str, render_html, suffix: str | N
         if chosen not in ("trig", "nquads"):
             quads = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         prefixes = DOCUMENT_PREFIXES if chosen in ("turtle", "trig", "rdfxml") else None
-        response = Response(ox.serialize(quads, format=fmt.oxigraph, prefixes=prefixes), mimetype=fmt.media_type)
-        lang = ""
+        return Response(ox.serialize(quads, format=fmt.oxigraph, prefixes=prefixes), mimetype=fmt.media_type)
+
+    response = answer(opened, (name, chosen, lang), render, vary=VARY if name in LOCALISED else "Accept")
     own = path_for(document) or "/" + name
     links = [f'<{own}>; rel="alternate"; type="text/html"']
     links += [f'<{own}.{suffix}>; rel="alternate"; type="{FORMATS[fmt].media_type}"' for suffix, fmt in SUFFIXES.items()]
     response.headers["Link"] = ", ".join(links)
-    return finish(response, name, chosen, lang, vary=VARY if name in LOCALISED else "Accept")
+    return response
 
 
 def ontology_html(opened) -> bytes:
@@ -102,32 +106,32 @@ def document_view(name: str, suffix: str | None = None) -> Response:
 
     :raise 404: unknown suffix.
     """
-    if suffix is not None and suffix not in DOCUMENT_SUFFIXES:
-        return missing(DOCUMENTS[name][0] + "." + suffix)
     document, graph, render_html = DOCUMENTS[name]
-    return serve(name, document, graph, render_html, DOCUMENT_SUFFIXES.get(suffix) if suffix else None)
+    if suffix is None:
+        return serve(get_store(), name, document, graph, render_html)
+    stem, suffix_format = split_suffix(f"{name}.{suffix}", DOCUMENT_SUFFIXES)
+    if stem != name or suffix_format is None:  # /ontology.bogus, /ontology.x.ttl
+        return missing(document + "." + suffix)
+    return serve(get_store(), name, document, graph, render_html, suffix_format)
 
 
 def version_view(name: str, rest: str) -> Response:
-    """Serve document *name* at one of its owl:versionIRIs (``/ontology/1.0.0``, ``/ontology/1.0.0.ttl``).
+    """Serve document *name* at one of its owl:versionIRIs (``/ontology/1.1.0``, ``/ontology/1.1.0.ttl``, ``.html``).
 
     :raise 404: the loaded document has no such version IRI.
     """
     document, graph, render_html = DOCUMENTS[name]
-    stem, suffix_format = split_suffix(rest)
-    if suffix_format is None and stem.endswith(".html"):
-        stem, suffix_format = stem[: -len(".html")], "html"
+    stem, suffix_format = split_suffix(rest, DOCUMENT_SUFFIXES)
     iri = iri_for_path(f"{name}/{stem}")
-    if iri not in version_iris(get_store().store, document, graph):
+    opened = get_store()
+    if iri not in version_iris(opened.store, document, graph):
         return missing(iri)
-    return serve(name, document, graph, render_html, suffix_format)
+    return serve(opened, name, document, graph, render_html, suffix_format)
 
 
 def missing(iri: str) -> Response:
-    """The 404 page (or text) of an unknown document IRI."""
-    from .resources import not_found
-
-    return not_found(iri, None)
+    """The 404 page (or text) of an unknown document IRI (no label search: documents are no resources)."""
+    return not_found(iri, suggest=False)
 
 
 @bp.get("/ontology")

@@ -1,59 +1,15 @@
-"""Search by label in any language, case- and accent-insensitive (`pietari`, `Sankt Petersburg`).
-
-The label index is built once per data version in each worker (the Helsinki graph has a few
-hundred labels; a world-scale deployment would put a full-text index in the build instead).
-"""
+"""`/search`: the label search (:mod:`.label_index`) as an HTML page or JSON."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from flask import Blueprint, jsonify, make_response, render_template, request
 
-from .describe import labels_of, pick_label
 from .i18n import language
+from .label_index import search
 from .store import get_store
-from .urls import path_for
-from .web import finish
+from .web import answer
 
 bp = Blueprint("search", __name__)
-
-LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
-          "http://www.w3.org/2004/02/skos/core#altLabel")
-MAX_HITS = 50
-_index: dict[str, list] = {}
-
-
-def normalise(text: str) -> str:
-    """Fold case and accents, turn punctuation into spaces: 'Päijät-Häme' -> 'paijat hame'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.split(r"[\W_]+", plain)).strip()
-
-
-def index(opened) -> list:
-    """(normalised label, label, resource IRI) for every label in the data, cached per version."""
-    if opened.version not in _index:
-        values = " ".join(f"<{p}>" for p in LABELS)
-        rows = opened.store.query(f"SELECT DISTINCT ?s ?l WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
-        _index.clear()
-        _index[opened.version] = [(normalise(r["l"].value), r["l"].value, r["s"].value) for r in rows]
-    return _index[opened.version]
-
-
-def search(opened, query: str, lang: str) -> list:
-    """Return resources whose labels contain every word of *query*: [{iri, label, matched, path}]."""
-    words = normalise(query).split()
-    if not words:
-        return []
-    matched: dict[str, str] = {}
-    for folded, label, iri in index(opened):
-        if all(word in folded for word in words) and iri.startswith("https://w3id.org/citykg/id/"):
-            matched.setdefault(iri, label)
-    labels = labels_of(opened.store, set(matched))
-    hits = [{"iri": iri, "label": pick_label(labels, iri, lang), "matched": label, "path": path_for(iri)} for iri, label in matched.items()]
-    return sorted(hits, key=lambda h: (len(h["matched"]), h["label"].lower()))[:MAX_HITS]
 
 
 @bp.get("/search")
@@ -62,8 +18,8 @@ def search_view():
     opened = get_store()
     lang = language()
     query = request.args.get("q", "")
-    hits = search(opened, query, lang)
     wants_json = request.args.get("format") == "json" or request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
     if wants_json:
-        return finish(jsonify(query=query, results=hits), "search", "json", query, lang)
-    return finish(make_response(render_template("dataset/search.html", query=query, hits=hits)), "search", "html", query, lang)
+        return answer(opened, ("search", "json", query, lang), lambda: jsonify(query=query, results=search(opened, query, lang)))
+    return answer(opened, ("search", "html", query, lang),
+                  lambda: make_response(render_template("dataset/search.html", query=query, hits=search(opened, query, lang))))

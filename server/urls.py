@@ -30,9 +30,13 @@ def path_for(iri: str, suffix: str | None = None) -> str | None:
     return "/" + iri[len(base()):] + (f".{suffix}" if suffix else "")
 
 
-def split_suffix(path: str) -> tuple[str, str | None]:
-    """Split 'city/helsinki.ttl' into ('city/helsinki', 'turtle'); no known suffix -> (path, None)."""
+def split_suffix(path: str, suffixes: dict | None = None) -> tuple[str, str | None]:
+    """Split 'city/helsinki.ttl' into ('city/helsinki', 'turtle'); no known suffix -> (path, None).
+
+    *suffixes* maps the suffixes known here to what they select (default :data:`SUFFIXES`).
+    """
+    table = SUFFIXES if suffixes is None else suffixes
     stem, dot, suffix = path.rpartition(".")
-    if dot and suffix in SUFFIXES:
-        return stem, SUFFIXES[suffix]
+    if dot and suffix in table:
+        return stem, table[suffix]
     return path, None

@@ -167,14 +167,29 @@ def loaded_version_iri(helsinki_store) -> str:
 
 
 def test_the_ontology_version_iri_dereferences(client, helsinki_store):
-    version = loaded_version_iri(helsinki_store)  # e.g. https://w3id.org/citykg/ontology/1.0.0, whatever was loaded
+    version = loaded_version_iri(helsinki_store)  # e.g. https://w3id.org/citykg/ontology/1.1.0, whatever was loaded
     path = version.replace("https://w3id.org/citykg", "")
     assert client.get(path, headers={"Accept": "text/html"}).status_code == 200
     turtle = client.get(path, headers={"Accept": "text/turtle"})
     graph = Graph().parse(data=turtle.data, format="turtle")
     assert (URIRef("https://w3id.org/citykg/ontology"), URIRef("http://www.w3.org/2002/07/owl#versionIRI"), URIRef(version)) in graph
     assert client.get(path + ".ttl").mimetype == "text/turtle"
+    assert client.get(path + ".html").mimetype == "text/html"
     assert client.get("/ontology/0.0.0-no-such-version", headers={"Accept": "text/html"}).status_code == 404
+    # Only the loaded version is served: a prior version (owl:priorVersion) is another document.
+    assert client.get("/ontology/1.0.0", headers={"Accept": "text/html"}).status_code == (200 if version.endswith("/1.0.0") else 404)
+
+
+def test_document_suffixes_use_the_one_suffix_table(client):
+    from citykg.server.ontology_pages import DOCUMENT_SUFFIXES
+    from citykg.server.urls import split_suffix
+
+    assert split_suffix("1.1.0.html", DOCUMENT_SUFFIXES) == ("1.1.0", "html")
+    assert split_suffix("1.1.0.ttl", DOCUMENT_SUFFIXES) == ("1.1.0", "turtle")
+    assert split_suffix("city/helsinki.html") == ("city/helsinki.html", None)  # data pages have no .html
+    assert split_suffix("1.1.0") == ("1.1.0", None)
+    assert client.get("/ontology.html").mimetype == "text/html"
+    assert client.get("/ontology.x.ttl", headers={"Accept": "text/html"}).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["ontology", "shapes"])
@@ -212,3 +227,42 @@ def test_void_counts_the_triples_of_each_named_graph(client, helsinki_store):
     for subset in subsets:
         name = str(graph.value(subset, URIRef("http://purl.org/dc/terms/identifier")))
         assert int(graph.value(subset, VOID.triples)) == counts[name] > 0, name
+
+
+
+def test_the_build_counts_the_triples_of_each_named_graph_and_void_reads_them(client, helsinki_store):
+    from citykg.graph.store import current
+    from citykg.server.store import open_current
+
+    built = current(helsinki_store)
+    sizes = built.meta["graph_triples"]
+    assert set(sizes) == set(built.meta["graphs"]) and all(n > 0 for n in sizes.values())
+    # The VoID view reads the counts from the build's metadata (no COUNT query per worker).
+    opened = open_current(str(helsinki_store.resolve()))
+    some_graph = sorted(sizes)[0]
+    saved = opened.built.meta["graph_triples"]
+    opened.built.meta["graph_triples"] = {**saved, some_graph: 123456789}
+    try:
+        graph = Graph().parse(data=client.get("/.well-known/void").data, format="turtle")
+    finally:
+        opened.built.meta["graph_triples"] = saved
+    subset = next(graph.subjects(URIRef("http://purl.org/dc/terms/identifier"), URIRef(some_graph)))
+    assert int(graph.value(subset, VOID.triples)) == 123456789
+
+
+# --- UI strings ---------------------------------------------------------------------------------------
+
+def test_every_language_has_the_same_messages():
+    from citykg.server.diagrams import RELATIONS
+    from citykg.server.i18n import LANGUAGES, MESSAGES
+
+    assert set(MESSAGES) == set(LANGUAGES)
+
+    def keys(table: dict, prefix: str = "") -> set:
+        return {k for name, value in table.items()
+                for k in ({prefix + name} | (keys(value, prefix + name + ".") if isinstance(value, dict) else set()))}
+
+    english = keys(MESSAGES["en"])
+    for lang in LANGUAGES:
+        assert keys(MESSAGES[lang]) == english, (lang, keys(MESSAGES[lang]) ^ english)
+        assert set(MESSAGES[lang]["rel"]) == set(RELATIONS), lang  # every relation the diagram draws is named

@@ -253,16 +253,6 @@ def p02_synonym_classes(g) -> list[str]:
     return problems
 
 
-def superclasses(g, cls) -> set:
-    seen, frontier = set(), [cls]
-    while frontier:
-        for parent in g.objects(frontier.pop(), RDFS.subClassOf):
-            if parent not in seen:
-                seen.add(parent)
-                frontier.append(parent)
-    return seen
-
-
 def p30_same_named_classes_not_related(g) -> list[str]:
     """An own class named like a class of another vocabulary it mentions must say how they relate."""
     external = {o for o in set(g.objects(None, RDFS.subClassOf)) | set(g.objects(None, RDFS.domain)) | set(g.objects(None, RDFS.range))
@@ -271,7 +261,8 @@ def p30_same_named_classes_not_related(g) -> list[str]:
     for cls in classes(g):
         for other in external:
             if normalised(local(cls)) == normalised(local(other)):
-                related = other in superclasses(g, cls) or cls in superclasses(g, other) \
+                related = other in set(g.transitive_objects(cls, RDFS.subClassOf)) \
+                    or cls in set(g.transitive_objects(other, RDFS.subClassOf)) \
                     or (cls, OWL.equivalentClass, other) in g or (other, OWL.equivalentClass, cls) in g
                 if not related:
                     problems.append(f"{cls} and {other}")
@@ -293,8 +284,8 @@ def p31_wrong_equivalent_classes(g) -> list[str]:
     for a, b in g.subject_objects(OWL.equivalentClass):
         if not (isinstance(a, URIRef) and isinstance(b, URIRef)):
             continue
-        for x in superclasses(g, a) | {a}:
-            for y in superclasses(g, b) | {b}:
+        for x in set(g.transitive_objects(a, RDFS.subClassOf)):  # the class and its superclasses
+            for y in set(g.transitive_objects(b, RDFS.subClassOf)):
                 if frozenset((x, y)) in disjoint:
                     problems.append(f"{a} = {b}, but {x} and {y} are disjoint")
     return problems

@@ -87,17 +87,6 @@ def node_shape_of(shapes, prop_shape):
     return shapes.value(None, SH.property, prop_shape)
 
 
-def ancestors(ontology, cls) -> set:
-    """The class and all its superclasses by rdfs:subClassOf."""
-    seen, frontier = {cls}, [cls]
-    while frontier:
-        for parent in ontology.objects(frontier.pop(), RDFS.subClassOf):
-            if parent not in seen:
-                seen.add(parent)
-                frontier.append(parent)
-    return seen
-
-
 def constraints_of(shapes, shape, annotations):
     return sorted(p for p in set(shapes.predicates(shape)) if p not in annotations)
 
@@ -191,7 +180,7 @@ class Fixture:
 
     def __init__(self, shapes, ontology, cls, case: int):
         self.shapes, self.ontology, self.cls = shapes, ontology, cls
-        classes = ancestors(ontology, cls)
+        classes = set(ontology.transitive_objects(cls, RDFS.subClassOf))
         self.node_shapes = [n for n in node_shapes(shapes) if shapes.value(n, SH.targetClass) in classes]
         self.prop_shapes = [ps for n in self.node_shapes for ps in shapes.objects(n, SH.property)]
         self.rules = rules_for(shapes, self.prop_shapes)
@@ -450,7 +439,7 @@ def test_every_type_the_data_uses_is_reached_by_a_node_shape(directory, shapes, 
     targets = set(shapes.objects(None, SH.targetClass))
     types = used_types(directory)
     assert types
-    unreached = sorted(t for t in types if not ancestors(ontology, t) & targets)
+    unreached = sorted(t for t in types if not set(ontology.transitive_objects(t, RDFS.subClassOf)) & targets)
     assert not unreached, f"no node shape targets these classes or a superclass: {unreached}"
 
 
@@ -459,13 +448,13 @@ def test_every_type_the_code_lists_use_is_reached_by_a_node_shape(shapes, ontolo
     targets = set(shapes.objects(None, SH.targetClass))
     instances = {t for s, t in ontology.subject_objects(RDF.type) if str(s).startswith("https://w3id.org/citykg/id/")}
     assert {SKOS.Concept, SKOS.ConceptScheme} <= instances
-    assert not sorted(t for t in instances if not ancestors(ontology, t) & targets)
+    assert not sorted(t for t in instances if not set(ontology.transitive_objects(t, RDFS.subClassOf)) & targets)
 
 
 def test_the_coverage_check_would_catch_an_unshaped_class(shapes, ontology):
     targets = set(shapes.objects(None, SH.targetClass))
-    assert not ancestors(ontology, OWL.Thing) & targets
-    assert not ancestors(ontology, URIRef("https://w3id.org/citykg/ontology#NoSuchClass")) & targets
+    assert not set(ontology.transitive_objects(OWL.Thing, RDFS.subClassOf)) & targets
+    assert not set(ontology.transitive_objects(URIRef("https://w3id.org/citykg/ontology#NoSuchClass"), RDFS.subClassOf)) & targets
 
 
 @pytest.mark.parametrize("directory", DATA_DIRS, ids=lambda d: d.name)
@@ -515,7 +504,8 @@ def test_one_rule_one_place_no_shape_repeats_a_superclass_rule(shapes, ontology)
     """A rule on a superclass's shape reaches the subclass too; repeating it reports one error twice."""
     for node in node_shapes(shapes):
         cls = shapes.value(node, SH.targetClass)
-        above = [n for n in node_shapes(shapes) if n != node and shapes.value(n, SH.targetClass) in ancestors(ontology, cls)]
+        superclasses = set(ontology.transitive_objects(cls, RDFS.subClassOf))
+        above = [n for n in node_shapes(shapes) if n != node and shapes.value(n, SH.targetClass) in superclasses]
         if shapes.value(node, SH.pattern) is not None:
             assert not [n for n in above if shapes.value(n, SH.pattern) is not None], node
         mine = {(shapes.value(ps, SH.path), c) for ps in shapes.objects(node, SH.property) for c in constraints_of(shapes, ps, ANNOTATIONS)}

@@ -197,3 +197,14 @@ def test_relative_iris_resolve_against_the_endpoint(helsinki_server):
     response = get(helsinki_server, "SELECT ?iri WHERE { BIND(<graph/x> AS ?iri) }", headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 200, response.text
     assert response.json()["results"]["bindings"][0]["iri"]["value"] == helsinki_server.url + "/graph/x"
+
+
+def test_the_html_result_page_varies_by_language_and_is_not_the_json_etag(helsinki_server):
+    query = "ASK {}"
+    as_json = get(helsinki_server, query, headers={"Accept": "application/sparql-results+json"})
+    pages = {lang: get(helsinki_server, query, headers={"Accept": "text/html", "Accept-Language": lang}) for lang in ("fi", "en")}
+    assert as_json.headers["Vary"] == "Accept"
+    assert {p.headers["ETag"] for p in pages.values()} & {as_json.headers["ETag"]} == set()
+    assert pages["fi"].headers["ETag"] != pages["en"].headers["ETag"]
+    assert all("Accept-Language" in p.headers["Vary"] and "Cookie" in p.headers["Vary"] for p in pages.values())
+    assert "Set-Cookie" not in get(helsinki_server, query, params={"lang": "fi"}, headers={"Accept": "application/sparql-results+json"}).headers
