@@ -10,7 +10,7 @@ Builds the Helsinki store, then times one cheap look-up (labels of one IRI) many
 Prints a table of median and 95th-percentile latency per request from one keep-alive client, and
 each contender's overhead over the floor. The client is the standard library's http.client, so the
 figures are the servers' cost (the requests library alone adds about 0.8 ms per call here).
-Usage: .venv/bin/python benchmarks/sparql_overhead.py [--requests 2000]
+Usage: .venv/bin/python benchmarks/sparql_overhead.py [--requests 2000] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -93,35 +93,42 @@ def oxigraph_server(store_root: Path, tmp: Path):
 
 
 def main() -> None:
-    """Build, measure each contender, print the table."""
+    """Build, measure each contender in interleaved rounds, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=2000, help="requests per contender per round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; contenders alternate within each")
     args = parser.parse_args()
-    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         root = tmp / "store"
         build(BuildConfig(store_root=root), Reporter(quiet=True))
         store = current(root).open()
-        rows.append(("pyoxigraph, in process (floor)", timed(lambda: list(store.query(QUERY)), args.requests)))
+        contenders = {"pyoxigraph, in process (floor)": lambda: list(store.query(QUERY))}
         server = LiveServer(root)
+        process, url = oxigraph_server(root, tmp)
         try:
-            rows.append(("citykg serve (granian, HTTP)", timed(http_call(server.url + "/sparql"), args.requests)))
+            contenders["citykg serve (granian, HTTP)"] = http_call(server.url + "/sparql")
+            if process:
+                contenders["Oxigraph server (HTTP)"] = http_call(url)
+            # Interleaved rounds: on a shared machine the noise then falls on every contender alike.
+            rounds = {name: [] for name in contenders}
+            for _ in range(args.rounds):
+                for name, call in contenders.items():
+                    rounds[name].append(timed(call, args.requests))
         finally:
             server.stop()
-        process, url = oxigraph_server(root, tmp)
-        if process:
-            try:
-                rows.append(("Oxigraph server (HTTP)", timed(http_call(url), args.requests)))
-            finally:
+            if process:
                 process.kill()
-    print(f"\ncheap look-up, {args.requests} sequential requests, one keep-alive client\n")
-    floor = statistics.median(rows[0][1])
-    print("| contender | median ms | p95 ms | over the floor ms |\n|---|---|---|---|")
-    for name, samples in rows:
-        p95 = sorted(samples)[int(len(samples) * 0.95)]
-        median = statistics.median(samples)
-        print(f"| {name} | {median:.3f} | {p95:.3f} | {median - floor:+.3f} |")
+    print(f"\ncheap look-up, {args.rounds} rounds x {args.requests} sequential requests, one keep-alive client\n")
+    medians = {name: [statistics.median(r) for r in runs] for name, runs in rounds.items()}
+    floor = statistics.median(next(iter(medians.values())))
+    print("| contender | median ms (of round medians) | range of round medians | p95 ms | over the floor ms |")
+    print("|---|---|---|---|---|")
+    for name, values in medians.items():
+        samples = sorted(x for run in rounds[name] for x in run)
+        median = statistics.median(values)
+        p95 = samples[int(len(samples) * 0.95)]
+        print(f"| {name} | {median:.3f} | {min(values):.3f}-{max(values):.3f} | {p95:.3f} | {median - floor:+.3f} |")
 
 
 if __name__ == "__main__":
