@@ -108,8 +108,11 @@ def map_svg(store: ox.Store, iri: str, lang: str) -> Markup | None:
     pad = 5.0
     west, east = min(longs) - pad, max(longs) + pad
     south, north = min(lats) - pad, max(lats) + pad
-    width, height = 640, 400
-    scale = min(width / (east - west), height / (north - south))
+    # Equirectangular with its standard parallel in the middle of the points, so northern
+    # cities are not stretched sideways; the drawing is cut to the points' extent.
+    squeeze = max(math.cos(math.radians((north + south) / 2)), 0.2)
+    scale = min(640 / ((east - west) * squeeze), 400 / (north - south))
+    width, height = round((east - west) * squeeze * scale), round((north - south) * scale)
     parts = [
         Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
                'aria-labelledby="map-title map-desc" class="map">').format(width, height),
@@ -118,18 +121,39 @@ def map_svg(store: ox.Store, iri: str, lang: str) -> Markup | None:
             "; ".join(f"{pick_label(labels, s, lang)} {lat:.2f}, {lon:.2f}" for s, lat, lon in points)),
         Markup('<rect width="{}" height="{}" fill="#eef4fa" stroke="#9ab"/>').format(width, height),
     ]
-    for meridian in range(int(west // 15 * 15), int(east) + 1, 15):
-        x = (meridian - west) * scale
+    for meridian in range(math.ceil(west / 15) * 15, int(east) + 1, 15):
+        x = (meridian - west) * squeeze * scale
         parts.append(Markup('<line x1="{0:.0f}" y1="0" x2="{0:.0f}" y2="{1}" stroke="#cdd"/>'
                             '<text x="{2:.0f}" y="{3}" font-size="10" fill="#678">{4}°</text>').format(x, height, x + 2, height - 4, meridian))
-    for parallel in range(int(south // 15 * 15), int(north) + 1, 15):
+    for parallel in range(math.ceil(south / 15) * 15, int(north) + 1, 15):
         y = (north - parallel) * scale
         parts.append(Markup('<line x1="0" y1="{0:.0f}" x2="{1}" y2="{0:.0f}" stroke="#cdd"/>'
                             '<text x="2" y="{2:.0f}" font-size="10" fill="#678">{3}°</text>').format(y, width, y - 2, parallel))
-    for s, lat, lon in points:
-        x, y = (lon - west) * scale, (north - lat) * scale
-        parts.append(Markup('<a href="{}"><circle cx="{:.0f}" cy="{:.0f}" r="6" fill="{}"/>'
-                            '<text x="{:.0f}" y="{:.0f}" font-size="12">{}</text></a>')
-                     .format(path_for(s) or s, x, y, "#1a1a1a" if s == iri else "#0050a0", x + 9, y + 4, pick_label(labels, s, lang)))
+    placed: list[tuple[float, float, float]] = []  # label boxes drawn so far: (left, right, baseline)
+    dots, names = [], []
+    # The resource first, then north to south, so its own label keeps its place in a cluster.
+    for s, lat, lon in sorted(points, key=lambda p: (p[0] != iri, -p[1])):
+        x, y = (lon - west) * squeeze * scale, (north - lat) * scale
+        label = pick_label(labels, s, lang)
+        # Labels of points in the eastern third go to their left, so they stay inside the map;
+        # a label that would overlap one already drawn moves down a line, tied to its point by a
+        # leader line (Helsinki, Tallinn and Stockholm are a few pixels apart at this scale).
+        right = x < width * 2 / 3
+        span = 7 * len(label)
+        left_edge = x + 9 if right else x - 9 - span
+        baseline = y + 4
+        while any(left_edge < r and left_edge + span > l and abs(baseline - b) < 13 for l, r, b in placed):
+            baseline += 13
+        placed.append((left_edge, left_edge + span, baseline))
+        href = path_for(s) or s
+        dots.append(Markup('<a href="{}" tabindex="-1"><circle cx="{:.0f}" cy="{:.0f}" r="6" fill="{}"/></a>')
+                    .format(href, x, y, "#1a1a1a" if s == iri else "#0050a0"))
+        leader = Markup('<line x1="{:.0f}" y1="{:.0f}" x2="{:.0f}" y2="{:.0f}" stroke="#678"/>').format(
+            x, y, x + 8 if right else x - 8, baseline - 4) if baseline != y + 4 else Markup("")
+        names.append(leader + Markup('<a href="{}"><text x="{:.0f}" y="{:.0f}" font-size="12" text-anchor="{}" '
+                                     'paint-order="stroke" stroke="#eef4fa" stroke-width="3">{}</text></a>')
+                     .format(href, x + 9 if right else x - 9, baseline, "start" if right else "end", label))
+    # Dots under names, so no dot hides a label.
+    parts += dots + names
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
