@@ -29,7 +29,7 @@ bp = Blueprint("sparql", __name__)
 QUERIES_DIR = Path(__file__).parent / "queries"
 TRUNCATED_HEADER = "X-Citykg-Truncated"
 # One pool of query processes per server worker process, made on first use (after the fork).
-_pools: dict[int, QueryPool] = {}
+_pools: dict[tuple, QueryPool] = {}
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,10 @@ def examples() -> list[Example]:
 
 def pool() -> QueryPool:
     """Return this worker's query pool."""
-    size = current_app.config["QUERY_PROCESSES"]
-    if size not in _pools:
-        _pools[size] = QueryPool(size)
-    return _pools[size]
+    size, proven_ms = current_app.config["QUERY_PROCESSES"], float(current_app.config["PROVEN_QUERY_MS"])
+    if (size, proven_ms) not in _pools:
+        _pools[(size, proven_ms)] = QueryPool(size, proven_seconds=proven_ms / 1000)
+    return _pools[(size, proven_ms)]
 
 
 def start_query_processes(app) -> None:
@@ -129,7 +129,8 @@ def run(operation, kind: str, chosen: str, lim: dict) -> Response:
     if request.method == "GET" and etag in request.if_none_match:
         return not_modified(etag, vary)
     try:
-        outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"])
+        outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"],
+                             key=etag, local=opened.store)
     except QueryTimeout as exc:
         return error(503, str(exc), kind)
     except QueryFailed as exc:

@@ -159,3 +159,53 @@ def test_allow_listed_service_federates(helsinki_store, helsinki_server):
         assert [b["l"]["value"] for b in response.json()["results"]["bindings"]] == ["Stockholm"]
     finally:
         federating.stop()
+
+
+def test_a_runaway_query_is_never_trusted_to_run_in_the_worker(limited):
+    # Repeated, the runaway still goes to a query process and is stopped there each time.
+    assert [ask(limited, RUNAWAY, timeout=20).status_code for _ in range(2)] == [503, 503]
+    assert ask(limited, CHEAP).status_code == 200
+
+
+def test_only_a_request_proven_cheap_runs_in_the_worker(helsinki_store, monkeypatch):
+    from citykg.server import create_app
+    from citykg.server.executor import QueryPool
+    from citykg.server.sparql import pool
+
+    isolated_runs = []
+    original = QueryPool.isolated
+    monkeypatch.setattr(QueryPool, "isolated", lambda self, *a: isolated_runs.append(a[1]) or original(self, *a))
+    app = create_app({"STORE": str(helsinki_store), "PROVEN_QUERY_MS": 50, "QUERY_PROCESSES": 1})
+    client = app.test_client()
+    json_results = {"Accept": "application/sparql-results+json"}
+    try:
+        answers = [client.get("/sparql", query_string={"query": CHEAP}, headers=json_results).get_json() for _ in range(3)]
+        assert answers[0] == answers[1] == answers[2] and answers[0]["results"]["bindings"]
+        assert isolated_runs == [CHEAP]  # the first time in a query process, then in the worker
+        other = CHEAP.replace("?l", "?label")
+        client.get("/sparql", query_string={"query": other}, headers=json_results)
+        assert isolated_runs == [CHEAP, other]  # a different text must prove itself again
+        as_xml = client.get("/sparql", query_string={"query": CHEAP}, headers={"Accept": "application/sparql-results+xml"})
+        assert as_xml.status_code == 200 and isolated_runs == [CHEAP, other, CHEAP]  # another format too
+    finally:
+        with app.app_context():
+            pool().close()
+
+
+def test_proving_can_be_turned_off(helsinki_store, monkeypatch):
+    from citykg.server import create_app
+    from citykg.server.executor import QueryPool
+    from citykg.server.sparql import pool
+
+    isolated_runs = []
+    original = QueryPool.isolated
+    monkeypatch.setattr(QueryPool, "isolated", lambda self, *a: isolated_runs.append(a[1]) or original(self, *a))
+    app = create_app({"STORE": str(helsinki_store), "PROVEN_QUERY_MS": 0, "QUERY_PROCESSES": 1})
+    client = app.test_client()
+    try:
+        for _ in range(3):
+            assert client.get("/sparql", query_string={"query": CHEAP}).status_code == 200
+        assert isolated_runs == [CHEAP] * 3
+    finally:
+        with app.app_context():
+            pool().close()
