@@ -19,6 +19,10 @@ COOKIE_AGE = 365 * 24 * 3600
 # UI strings of every page in the three languages (str.format fields in braces).
 MESSAGES = {
     "en": {
+        # the shapes page
+        "shapes_title": "SHACL shapes", "shapes_intro": "What data published with the City Diplomacy ontology must (violation) and should (warning) satisfy.",
+        "as_rdf": "As RDF", "col_shape": "Shape", "col_path": "Path", "col_severity": "Severity", "col_message": "Message",
+        "Violation": "violation", "Warning": "warning", "Info": "note",
         # base.html
         "skip": "Skip to content", "site": "Site", "sparql": "SPARQL", "ontology": "Ontology", "search": "Search",
         "footer": "Data: CC BY 4.0. Every fact links to the document that states it.", "language": "Language",
@@ -47,6 +51,10 @@ MESSAGES = {
                 "partyTo": "party to agreement", "hasAgreement": "administration's agreement"},
     },
     "fi": {
+        # the shapes page
+        "shapes_title": "SHACL-muodot", "shapes_intro": "Mitä kaupunkidiplomatian ontologialla julkaistun aineiston on täytettävä (virhe) ja pitäisi täyttää (varoitus).",
+        "as_rdf": "RDF-muodossa", "col_shape": "Muoto", "col_path": "Polku", "col_severity": "Vakavuus", "col_message": "Viesti",
+        "Violation": "virhe", "Warning": "varoitus", "Info": "huomautus",
         "skip": "Siirry sisältöön", "site": "Sivusto", "sparql": "SPARQL", "ontology": "Ontologia", "search": "Haku",
         "footer": "Aineisto: CC BY 4.0. Jokainen tieto linkittää asiakirjaan, jossa se todetaan.", "language": "Kieli",
         "types": "Tyypit", "facts": "Tiedot", "incoming": "Viittaukset", "source": "Lähde", "quote": "Lainaus",
@@ -70,6 +78,10 @@ MESSAGES = {
                 "partyTo": "sopimuksen osapuoli", "hasAgreement": "hallinnon sopimus"},
     },
     "sv": {
+        # the shapes page
+        "shapes_title": "SHACL-former", "shapes_intro": "Vad data som publiceras med ontologin för stadsdiplomati måste (fel) och bör (varning) uppfylla.",
+        "as_rdf": "Som RDF", "col_shape": "Form", "col_path": "Sökväg", "col_severity": "Allvarlighet", "col_message": "Meddelande",
+        "Violation": "fel", "Warning": "varning", "Info": "anmärkning",
         "skip": "Hoppa till innehållet", "site": "Webbplats", "sparql": "SPARQL", "ontology": "Ontologi", "search": "Sök",
         "footer": "Data: CC BY 4.0. Varje uppgift länkar till dokumentet som anger den.", "language": "Språk",
         "types": "Typer", "facts": "Uppgifter", "incoming": "Nämns av", "source": "Källa", "quote": "Citat",

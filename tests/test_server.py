@@ -98,3 +98,9 @@ def test_shapes_are_served_as_html_and_as_rdf(helsinki_store):
     assert "Jokaisella määritellyllä suhteella on oltava lähdeasiakirja" in html
     graph = Graph().parse(data=client.get("/shapes", headers={"Accept": "text/turtle"}).data, format="turtle")
     assert len(set(graph.subjects(RDF.type, SH.NodeShape))) >= 20
+    # The page itself speaks the reader's language; the Finnish reader sees the Finnish message first.
+    swedish = client.get("/shapes", headers={"Accept": "text/html", "Accept-Language": "sv"}).get_data(as_text=True)
+    assert "<h1>SHACL-former</h1>" in swedish and ">Allvarlighet</th>" in swedish and ">fel</td>" in swedish
+    finnish = client.get("/shapes", headers={"Accept": "text/html", "Accept-Language": "fi"}).get_data(as_text=True)
+    assert ">Vakavuus</th>" in finnish and ">virhe</td>" in finnish
+    assert finnish.index("Jokaisella määritellyllä suhteella") < finnish.index("Every qualified relation needs a source document")
