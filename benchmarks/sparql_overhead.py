@@ -3,9 +3,7 @@
 Builds the Helsinki store, then times one cheap look-up (labels of one IRI) many times:
 
 * pyoxigraph in-process on the same on-disk store (the floor);
-* `citykg serve` over HTTP (granian, 2 workers; strict protocol parsing, limits), once with the
-  same query repeated (after its first run a proven-cheap request runs in the worker) and once with
-  a new query text each time (every request goes to a query process);
+* `citykg serve` over HTTP (granian, 2 workers; strict protocol parsing, limits, query process);
 * Oxigraph server over HTTP on the same data, when the `oxigraph` command is installed
   (`pip install oxigraph`), as the peer.
 
@@ -55,20 +53,14 @@ def timed(call, n: int) -> list[float]:
     return samples
 
 
-def http_call(url: str, fresh: bool = False):
-    """A keep-alive GET of the query against *url* (http.client: the leanest real HTTP client).
-
-    With *fresh*, every request sends a text never seen before (a numbered comment), so citykg
-    cannot answer it in the worker and runs it in a query process.
-    """
+def http_call(url: str):
+    """A keep-alive GET of the query against *url* (http.client: the leanest real HTTP client)."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     path = parts.path + "?" + urlencode({"query": QUERY})
-    counter = iter(range(10**9))
 
     def call():
-        sent = parts.path + "?" + urlencode({"query": f"{QUERY} # {next(counter)}"}) if fresh else path
-        connection.request("GET", sent, headers=ACCEPT)
+        connection.request("GET", path, headers=ACCEPT)
         response = connection.getresponse()
         body = response.read()
         assert response.status == 200, body
@@ -115,8 +107,7 @@ def main() -> None:
         server = LiveServer(root)
         process, url = oxigraph_server(root, tmp)
         try:
-            contenders["citykg serve (granian, HTTP), repeated query"] = http_call(server.url + "/sparql")
-            contenders["citykg serve (granian, HTTP), a new query text each time"] = http_call(server.url + "/sparql", fresh=True)
+            contenders["citykg serve (granian, HTTP)"] = http_call(server.url + "/sparql")
             if process:
                 contenders["Oxigraph server (HTTP)"] = http_call(url)
             # Interleaved rounds: on a shared machine the noise then falls on every contender alike.

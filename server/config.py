@@ -29,7 +29,4 @@ DEFAULTS = {
     "UPDATE_TOKEN": "",
     # Query processes per server worker: how many queries one worker runs at once.
     "QUERY_PROCESSES": 2,
-    # A request (same query, dataset, format and data version) that a query process answered within
-    # this many milliseconds runs in the worker itself when it comes again; 0 = always isolate.
-    "PROVEN_QUERY_MS": 2,
 }

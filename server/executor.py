@@ -16,8 +16,6 @@ import select
 import subprocess
 import sys
 import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -47,7 +45,6 @@ class Outcome:
     kind: str  # "results" or "graph"
     rows: int
     truncated: bool
-    seconds: float = 0.0  # engine time (execution and serialization), measured where it ran
 
 
 def child_main(requests: Connection, answers: Connection) -> None:
@@ -67,9 +64,7 @@ def child_main(requests: Connection, answers: Connection) -> None:
                 import pyoxigraph
 
                 store, opened = pyoxigraph.Store.read_only(database), database
-            started = time.perf_counter()
-            outcome = execute_and_serialize(store, query, options, format_name, max_rows)
-            answers.send(("ok", (*outcome, time.perf_counter() - started)))
+            answers.send(("ok", execute_and_serialize(store, query, options, format_name, max_rows)))
         except SyntaxError as exc:
             answers.send(("syntax", str(exc)))
         except Exception as exc:  # any engine error is the query's problem, reported to the client
@@ -122,42 +117,13 @@ class Child:
 
 
 class QueryPool:
-    """A fixed number of query children, shared by the threads of one server worker.
+    """A fixed number of query children, shared by the threads of one server worker."""
 
-    Proven-cheap queries skip the round trip: a query's work is fixed by its text, dataset, format
-    and the (immutable) build it runs on, so one that a child answered within *proven_seconds*
-    cannot run away or crash the engine when exactly the same request comes again; those run in
-    the worker itself, on its own read-only view of the same build. Everything else — every query
-    the first time, and any that was slow, failed or was killed — runs in a child. The registry of
-    proven requests is bounded (least recently used out), so no client can grow it without limit.
-    """
-
-    def __init__(self, size: int, proven_seconds: float = 0.0, proven_entries: int = 10000):
+    def __init__(self, size: int):
         self.size = size
         self.idle: list[Child] = []
         self.started = 0
         self.available = threading.Condition()
-        self.proven_seconds = proven_seconds
-        self.proven_entries = proven_entries
-        self.proven: OrderedDict[str, None] = OrderedDict()
-        self.proven_lock = threading.Lock()
-
-    def is_proven(self, key: str) -> bool:
-        """Say whether the request *key* was answered cheaply by a child before (and refresh it)."""
-        with self.proven_lock:
-            if key in self.proven:
-                self.proven.move_to_end(key)
-                return True
-            return False
-
-    def prove(self, key: str, outcome: "Outcome") -> None:
-        """Remember *key* as cheap if a child answered it within the limit."""
-        if outcome.seconds > self.proven_seconds:
-            return
-        with self.proven_lock:
-            self.proven[key] = None
-            if len(self.proven) > self.proven_entries:
-                self.proven.popitem(last=False)
 
     def fill(self) -> None:
         """Start children until the pool is full (call with the lock held).
@@ -193,27 +159,12 @@ class QueryPool:
                 self.idle.append(child)
             self.available.notify()
 
-    def run(self, database: str, query: str, options: dict, format_name: str, max_rows: int, timeout: float,
-            key: str | None = None, local=None) -> Outcome:
-        """Run one query and return its serialized result: in a child, or — when the request *key*
-        is proven cheap and the worker's own open store *local* is given — in this thread.
+    def run(self, database: str, query: str, options: dict, format_name: str, max_rows: int, timeout: float) -> Outcome:
+        """Run one query in a child and return its serialized result.
 
         :raise QueryTimeout: the deadline passed; the child was killed and will be replaced.
         :raise QueryFailed: the query is malformed or the engine refused it (or crashed).
         """
-        if key is not None and local is not None and self.is_proven(key):
-            from citykg.server.results import execute_and_serialize
-
-            started = time.perf_counter()
-            outcome = execute_and_serialize(local, query, options, format_name, max_rows)
-            return Outcome(*outcome, time.perf_counter() - started)
-        outcome = self.isolated(database, query, options, format_name, max_rows, timeout)
-        if key is not None and self.proven_seconds > 0:
-            self.prove(key, outcome)
-        return outcome
-
-    def isolated(self, database: str, query: str, options: dict, format_name: str, max_rows: int, timeout: float) -> Outcome:
-        """Run one query in a child (see :meth:`run`)."""
         child = self.acquire(timeout)
         if not child.boot():
             child.kill()

@@ -23,7 +23,9 @@ SPARQL_UPDATE = "application/sparql-update"
 STRINGS_AND_COMMENTS = r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
 # IRIs are matched in the same pass (so a '#' inside an IRI is not taken for a comment).
 MASK = re.compile(r'(?P<iri><[^<>"{}|^`\\\s]*>)|' + STRINGS_AND_COMMENTS)
-SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(\S+)", re.IGNORECASE)
+# The SERVICE keyword and its target. No whitespace is needed before an IRI (Oxigraph runs
+# "SERVICE<http://...>{...}"); a variable (?service) or a prefixed name (ex:service) is not the keyword.
+SERVICE = re.compile(r"(?<![\w?$:])SERVICE\b(?!:)\s*(?:SILENT\b\s*)?(<[^>]*>|[^\s{]+)", re.IGNORECASE)
 LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
 USING_OR_WITH = re.compile(r"\b(USING|WITH)\b", re.IGNORECASE)
 
@@ -138,11 +140,8 @@ def service_hosts(text: str, shown: str | None = None) -> list[str]:
     return [m.group(1) for m in SERVICE.finditer(shown)]
 
 
-def check(op: Operation, max_length: int, max_depth: int, allowed_services: list[str]) -> list[str]:
-    """Refuse a query or update that is too big, too deep, or would make the server fetch a URL.
-
-    :return: the (allowed) SERVICE endpoints the operation calls, as written.
-    """
+def check(op: Operation, max_length: int, max_depth: int, allowed_services: list[str]) -> None:
+    """Refuse a query or update that is too big, too deep, or would make the server fetch a URL."""
     size = len(op.text.encode("utf-8"))
     if size > max_length:
         raise ProtocolError(413, f"the {op.kind} is {size} bytes; the limit is {max_length}")
@@ -151,11 +150,9 @@ def check(op: Operation, max_length: int, max_depth: int, allowed_services: list
     depth = depth_of(shown)
     if depth > max_depth:
         raise ProtocolError(400, f"the {op.kind} nests groups {depth} levels deep; the limit is {max_depth}")
-    services = service_hosts(op.text, shown)
-    for target in services:
+    for target in service_hosts(op.text, shown):
         iri = target.strip("<>")
         if not target.startswith("<") or not any(iri == allowed or iri.startswith(allowed.rstrip("/") + "/") for allowed in allowed_services):
             raise ProtocolError(403, f"SERVICE {target} is not allowed: federated queries may only go to the configured allow-list ({', '.join(allowed_services) or 'empty'})")
     if op.kind == "update" and LOAD.search(masked(op.text)):
         raise ProtocolError(403, "LOAD is not allowed: the server does not fetch data from URLs on a client's behalf")
-    return services

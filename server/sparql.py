@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,8 @@ bp = Blueprint("sparql", __name__)
 QUERIES_DIR = Path(__file__).parent / "queries"
 TRUNCATED_HEADER = "X-Citykg-Truncated"
 # One pool of query processes per server worker process, made on first use (after the fork).
-_pools: dict[tuple, QueryPool] = {}
+_pools: dict[int, QueryPool] = {}
+_pools_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,13 @@ def examples() -> list[Example]:
 
 
 def pool() -> QueryPool:
-    """Return this worker's query pool."""
-    size, proven_ms = current_app.config["QUERY_PROCESSES"], float(current_app.config["PROVEN_QUERY_MS"])
-    if (size, proven_ms) not in _pools:
-        _pools[(size, proven_ms)] = QueryPool(size, proven_seconds=proven_ms / 1000)
-    return _pools[(size, proven_ms)]
+    """Return this worker's query pool (made once, even when the first requests race)."""
+    size = current_app.config["QUERY_PROCESSES"]
+    found = _pools.get(size)
+    if found is None:
+        with _pools_lock:
+            found = _pools.setdefault(size, QueryPool(size))
+    return found
 
 
 def start_query_processes(app) -> None:
@@ -98,7 +102,7 @@ def endpoint():
         return describe_or_page()
     lim = limits()
     try:
-        services = check(operation, lim["max_bytes"], lim["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
+        check(operation, lim["max_bytes"], lim["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
     except ProtocolError as exc:
         return error(exc.status, exc.message)
     if operation.kind == "update":
@@ -108,15 +112,11 @@ def endpoint():
     if chosen is None:
         return error(406, f"cannot serve this {'graph' if kind == 'graph' else 'result'} in the requested format; "
                           f"available: {', '.join(FORMAT_NAMES[kind])}")
-    return run(operation, kind, chosen, lim, federated=bool(services))
+    return run(operation, kind, chosen, lim)
 
 
-def run(operation, kind: str, chosen: str, lim: dict, federated: bool = False) -> Response:
-    """Execute the query in a query process and build the response (or the HTML page).
-
-    A *federated* query (SERVICE to an allowed endpoint) is never run in the worker, however fast
-    it was before: its cost depends on the remote endpoint, not on our build.
-    """
+def run(operation, kind: str, chosen: str, lim: dict) -> Response:
+    """Execute the query in a query process and build the response (or the HTML page)."""
     opened = get_store()
     format_name = chosen if chosen != "html" else ("json" if kind == "results" else "turtle")
     options = {
@@ -133,8 +133,7 @@ def run(operation, kind: str, chosen: str, lim: dict, federated: bool = False) -
     if request.method == "GET" and etag in request.if_none_match:
         return not_modified(etag, vary)
     try:
-        outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"],
-                             key=None if federated else etag, local=opened.store)
+        outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"])
     except QueryTimeout as exc:
         return error(503, str(exc), kind)
     except QueryFailed as exc:

@@ -133,6 +133,22 @@ def test_service_to_hosts_not_allowed_is_refused(helsinki_server, listener, targ
     assert contacted == []
 
 
+@pytest.mark.parametrize("clause", ["SERVICE<{iri}>", "SERVICE SILENT<{iri}>", "service\n<{iri}>", "SERVICE # note\n<{iri}>"])
+def test_service_written_without_a_space_or_with_silent_is_refused(helsinki_server, listener, clause):
+    # Oxigraph runs "SERVICE<iri>{...}" as written: the check must not depend on a space.
+    port, contacted = listener
+    target = clause.format(iri=f"http://127.0.0.1:{port}/sparql")
+    response = ask(helsinki_server, f"SELECT * WHERE {{ {target}{{ ?s ?p ?o }} }}")
+    assert response.status_code == 403 and "not allowed" in response.text, response.text
+    time.sleep(0.6)
+    assert contacted == []
+
+
+def test_a_variable_or_prefixed_name_called_service_is_not_a_service_clause(helsinki_server):
+    query = "PREFIX ex: <http://x/> SELECT ?service WHERE { ?service ex:service ?o } LIMIT 1"
+    assert ask(helsinki_server, query).status_code == 200
+
+
 def test_service_with_a_variable_or_hidden_after_a_hash_iri_is_refused(helsinki_server):
     query = "PREFIX a: <http://x#> SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
     assert ask(helsinki_server, query).status_code == 403
@@ -159,71 +175,3 @@ def test_allow_listed_service_federates(helsinki_store, helsinki_server):
         assert [b["l"]["value"] for b in response.json()["results"]["bindings"]] == ["Stockholm"]
     finally:
         federating.stop()
-
-
-def test_a_runaway_query_is_never_trusted_to_run_in_the_worker(limited):
-    # Repeated, the runaway still goes to a query process and is stopped there each time.
-    assert [ask(limited, RUNAWAY, timeout=20).status_code for _ in range(2)] == [503, 503]
-    assert ask(limited, CHEAP).status_code == 200
-
-
-@pytest.fixture
-def isolated_runs(monkeypatch):
-    """The query texts sent to query processes (rather than answered in the worker), in order."""
-    from citykg.server.executor import QueryPool
-
-    runs = []
-    original = QueryPool.isolated
-    monkeypatch.setattr(QueryPool, "isolated", lambda self, *a: runs.append(a[1]) or original(self, *a))
-    return runs
-
-
-@pytest.fixture
-def test_app(helsinki_store):
-    """Make an in-process app over the Helsinki store; its query processes stop afterwards."""
-    from citykg.server import create_app
-    from citykg.server.sparql import pool
-
-    made = []
-
-    def make(**config):
-        made.append(create_app({"STORE": str(helsinki_store), "QUERY_PROCESSES": 1, **config}))
-        return made[-1].test_client()
-
-    yield make
-    for app in made:
-        with app.app_context():
-            pool().close()
-
-
-JSON_RESULTS = {"Accept": "application/sparql-results+json"}
-
-
-def test_only_a_request_proven_cheap_runs_in_the_worker(test_app, isolated_runs):
-    client = test_app(PROVEN_QUERY_MS=50)
-    answers = [client.get("/sparql", query_string={"query": CHEAP}, headers=JSON_RESULTS).get_json() for _ in range(3)]
-    assert answers[0] == answers[1] == answers[2] and answers[0]["results"]["bindings"]
-    assert isolated_runs == [CHEAP]  # the first time in a query process, then in the worker
-    other = CHEAP.replace("?l", "?label")
-    client.get("/sparql", query_string={"query": other}, headers=JSON_RESULTS)
-    assert isolated_runs == [CHEAP, other]  # a different text must prove itself again
-    as_xml = client.get("/sparql", query_string={"query": CHEAP}, headers={"Accept": "application/sparql-results+xml"})
-    assert as_xml.status_code == 200 and isolated_runs == [CHEAP, other, CHEAP]  # another format too
-
-
-def test_proving_can_be_turned_off(test_app, isolated_runs):
-    client = test_app(PROVEN_QUERY_MS=0)
-    for _ in range(3):
-        assert client.get("/sparql", query_string={"query": CHEAP}).status_code == 200
-    assert isolated_runs == [CHEAP] * 3
-
-
-def test_a_federated_query_is_never_run_in_the_worker(test_app, isolated_runs, helsinki_server):
-    # Its cost depends on the remote endpoint, so a fast answer once proves nothing.
-    remote = helsinki_server.url + "/sparql"
-    client = test_app(PROVEN_QUERY_MS=10_000, SERVICE_ALLOWLIST=[remote])
-    query = f"SELECT ?l WHERE {{ SERVICE <{remote}> {{ <https://w3id.org/citykg/id/city/helsinki> <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}"
-    for _ in range(3):
-        response = client.get("/sparql", query_string={"query": query}, headers=JSON_RESULTS)
-        assert response.status_code == 200 and response.get_json()["results"]["bindings"]
-    assert isolated_runs == [query] * 3
