@@ -114,11 +114,6 @@ def masked(text: str, keep_iris: bool = False) -> str:
     return MASK.sub(blank, text)
 
 
-def nesting_depth(text: str) -> int:
-    """Return the deepest nesting of { } and ( ) outside strings, IRIs and comments."""
-    return depth_of(masked(text))
-
-
 def depth_of(shown: str) -> int:
     """Return the deepest nesting of { } and ( ) in text whose strings and comments are masked."""
     depth = deepest = 0
