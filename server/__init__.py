@@ -3,6 +3,13 @@
 from flask import Flask
 from flask_cors import CORS
 
+# Browser apps on other sites may query and read (GET/POST and preflight); no credentials.
+CORS_POLICY = {
+    "origins": "*",
+    "methods": ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+    "expose_headers": ["X-Citykg-Truncated", "X-Citykg-Result-Rows", "ETag", "Link"],
+}
+
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Create the Flask application.
@@ -11,6 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     or *test_config* instead of the environment when tests pass one.
     """
     from . import dataset, health, i18n, ontology_pages, resources, search, sparql, store, updates
+    from .fast_path import QueryFastPath
     from .formatting import display
     from .config import DEFAULTS
 
@@ -23,9 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     store.init_app(app)
     app.add_template_filter(display)
     i18n.init_app(app)
-    # Browser apps on other sites may query and read (GET/POST and preflight); no credentials.
-    CORS(app, resources={r"/*": {"origins": "*"}}, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
-         expose_headers=["X-Citykg-Truncated", "X-Citykg-Result-Rows", "ETag", "Link"])
+    CORS(app, **CORS_POLICY)
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(ontology_pages.bp)
@@ -33,4 +39,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(dataset.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(updates.bp)
+    if app.config["SPARQL_FAST_PATH"]:
+        app.wsgi_app = QueryFastPath(app, CORS_POLICY)
     return app

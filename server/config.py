@@ -29,4 +29,7 @@ DEFAULTS = {
     "UPDATE_TOKEN": "",
     # Query processes per server worker: how many queries one worker runs at once.
     "QUERY_PROCESSES": 2,
+    # Answer /sparql queries in machine formats before Flask's dispatch (server/fast_path.py).
+    # Off only to compare the two paths or to debug the view.
+    "SPARQL_FAST_PATH": True,
 }

@@ -7,6 +7,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from citykg.graph.query import FORMATS
 
+from .query_answers import Limits
+
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 # W3C format IRIs (http://www.w3.org/ns/formats/) for the formats the endpoint serves.
@@ -17,7 +19,7 @@ FORMAT_IRIS = {
 }
 
 
-def describe_service(endpoint: str, named_graphs: list[str], triples: int, limits: dict) -> Graph:
+def describe_service(endpoint: str, named_graphs: list[str], triples: int, limits: Limits) -> Graph:
     """Describe the endpoint: languages, formats, features and the default dataset."""
     graph = Graph()
     graph.bind("sd", SD)
@@ -34,8 +36,8 @@ def describe_service(endpoint: str, named_graphs: list[str], triples: int, limit
         "citykg SPARQL endpoint. The default graph is the union of all named graphs (asserted data, "
         "OWL RL inferences, ontology) unless the request names graphs with default-graph-uri / "
         "named-graph-uri. SERVICE reaches only allow-listed endpoints; LOAD and updates are refused. "
-        f"Limits: {limits['timeout']:g} s per query, {limits['max_rows']} results, "
-        f"{limits['max_bytes']} bytes per query, nesting depth {limits['max_depth']}.", lang="en")))
+        f"Limits: {limits.timeout:g} s per query, {limits.max_rows} results, "
+        f"{limits.max_bytes} bytes per query, nesting depth {limits.max_depth}.", lang="en")))
     dataset = BNode()
     default = BNode()
     graph.add((service, SD.defaultDataset, dataset))

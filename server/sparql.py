@@ -2,24 +2,24 @@
 
 A request is parsed strictly (:mod:`.protocol`), checked against the limits and the SERVICE
 allow-list, then run in an isolated query process (:mod:`.executor`) with a deadline and a
-result-size limit; the answer is negotiated (:mod:`.negotiation`). Updates are refused.
+result-size limit; the answer is negotiated (:mod:`.negotiation`). Updates go to :mod:`.updates`.
+Queries answered in a machine format are usually served by :mod:`.fast_path`, in front of this
+view, with the same functions (:mod:`.query_answers`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
-from werkzeug.http import quote_etag
 
-from .executor import QueryFailed, QueryPool, QueryTimeout
+from .executor import QueryFailed, QueryTimeout
 from .i18n import language
 from .negotiation import FORMAT_NAMES, choose, media_type, query_kind
 from .protocol import ProtocolError, check, parse_request
+from .query_answers import Limits, answer_etag, answer_headers, content_type, execute, query_options
 from .service_description import describe_service
 from .store import get_store
 from .updates import run_update
@@ -28,10 +28,6 @@ from .web import VARY
 bp = Blueprint("sparql", __name__)
 
 QUERIES_DIR = Path(__file__).parent / "queries"
-TRUNCATED_HEADER = "X-Citykg-Truncated"
-# One pool of query processes per server worker process, made on first use (after the fork).
-_pools: dict[int, QueryPool] = {}
-_pools_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -52,31 +48,9 @@ def examples() -> list[Example]:
     return found
 
 
-def pool() -> QueryPool:
-    """Return this worker's query pool (made once, even when the first requests race)."""
-    size = current_app.config["QUERY_PROCESSES"]
-    found = _pools.get(size)
-    if found is None:
-        with _pools_lock:
-            found = _pools.setdefault(size, QueryPool(size))
-    return found
-
-
-def start_query_processes(app) -> None:
-    """Start this worker's query processes before the first request (see citykg.server.wsgi)."""
-    with app.app_context():
-        pool().start()
-
-
-def limits() -> dict:
-    """The configured limits, named for messages and the service description."""
-    config = current_app.config
-    return {
-        "timeout": float(config["QUERY_TIMEOUT"]),
-        "max_rows": int(config["MAX_RESULT_ROWS"]),
-        "max_bytes": int(config["MAX_QUERY_BYTES"]),
-        "max_depth": int(config["MAX_NESTING_DEPTH"]),
-    }
+def limits() -> Limits:
+    """The configured limits."""
+    return Limits.from_config(current_app.config)
 
 
 def error(status: int, message: str, kind: str = "results") -> Response:
@@ -102,7 +76,7 @@ def endpoint():
         return describe_or_page()
     lim = limits()
     try:
-        check(operation, lim["max_bytes"], lim["max_depth"], current_app.config["SERVICE_ALLOWLIST"])
+        check(operation, lim.max_bytes, lim.max_depth, current_app.config["SERVICE_ALLOWLIST"])
     except ProtocolError as exc:
         return error(exc.status, exc.message)
     if operation.kind == "update":
@@ -115,41 +89,35 @@ def endpoint():
     return run(operation, kind, chosen, lim)
 
 
-def run(operation, kind: str, chosen: str, lim: dict) -> Response:
-    """Execute the query in a query process and build the response (or the HTML page)."""
+def run(operation, kind: str, chosen: str, lim: Limits) -> Response:
+    """Execute the query in a query process and build the response (or the HTML page).
+
+    Machine formats usually do not get here: :mod:`.fast_path` answers them with the same functions.
+    """
     opened = get_store()
     format_name = chosen if chosen != "html" else ("json" if kind == "results" else "turtle")
-    options = {
-        "default_graph": operation.default_graphs or None,
-        "named_graphs": operation.named_graphs or None,
-        # Relative IRIs in a query resolve against the endpoint (the protocol's service-defined
-        # base); built from its parts, as request.base_url's IRI decoding costs more than the query.
-        "base_iri": f"{request.scheme}://{request.host}{request.script_root}{request.path}",
-    }
+    options = query_options(operation, request)
     # The HTML page also depends on the page language (fi/sv/en); machine formats do not.
     page_language = language() if chosen == "html" else None
     vary = VARY if chosen == "html" else "Accept"
-    etag = hashlib.sha256(json.dumps([opened.version, operation.text, options, chosen, page_language]).encode()).hexdigest()[:32]
+    etag = answer_etag(opened, operation.text, options, chosen, page_language)
     if request.method == "GET" and etag in request.if_none_match:
         return not_modified(etag, vary)
     try:
-        outcome = pool().run(opened.database, operation.text, options, format_name, lim["max_rows"], lim["timeout"])
-    except QueryTimeout as exc:
-        return error(503, str(exc), kind)
-    except QueryFailed as exc:
-        return error(400, ("SPARQL syntax error: " if exc.syntax else "query failed: ") + exc.message, kind)
-    # Headers as plain strings: werkzeug's header properties cost more than the query on this path.
-    headers = {
-        TRUNCATED_HEADER: "true" if outcome.truncated else "false",
-        "X-Citykg-Result-Rows": str(outcome.rows),
-        "Vary": vary,
-        "ETag": quote_etag(etag),
-        "Last-Modified": opened.http_modified,
-        "Cache-Control": "public, max-age=60",
-    }
+        outcome = execute(current_app.config, lim, opened, operation.text, options, format_name)
+    except (QueryTimeout, QueryFailed) as exc:
+        return failure(exc, kind)
+    headers = answer_headers(outcome, etag, opened, vary)
     if chosen == "html":
         return Response(render_page(operation.text, outcome, kind, lim), mimetype="text/html", headers=headers)
-    return Response(outcome.body, content_type=media_type(format_name) + "; charset=utf-8", headers=headers)
+    return Response(outcome.body, content_type=content_type(format_name), headers=headers)
+
+
+def failure(exc: QueryTimeout | QueryFailed, kind: str) -> Response:
+    """The answer to a query that ran out of time (503) or failed in the engine (400)."""
+    if isinstance(exc, QueryTimeout):
+        return error(503, str(exc), kind)
+    return error(400, ("SPARQL syntax error: " if exc.syntax else "query failed: ") + exc.message, kind)
 
 
 def not_modified(etag: str, vary: str) -> Response:
@@ -160,7 +128,7 @@ def not_modified(etag: str, vary: str) -> Response:
     return response
 
 
-def render_page(query: str, outcome, kind: str, lim: dict) -> str:
+def render_page(query: str, outcome, kind: str, lim: Limits) -> str:
     """Render the query page with the result as an HTML table (or Turtle text for graphs)."""
     table = {"vars": [], "rows": [], "boolean": None}
     if kind == "results":
@@ -174,7 +142,7 @@ def render_page(query: str, outcome, kind: str, lim: dict) -> str:
         table["vars"] = ["Turtle"]
         table["rows"] = [[outcome.body.decode("utf-8")]]
     return render_template("sparql/index.html", query=query, table=table, truncated=outcome.truncated,
-                           max_rows=lim["max_rows"], formats=list(FORMAT_NAMES[kind]), examples=examples(), error=None)
+                           max_rows=lim.max_rows, formats=list(FORMAT_NAMES[kind]), examples=examples(), error=None)
 
 
 def describe_or_page() -> Response:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph
@@ -30,7 +31,7 @@ class OpenStore:
     modified: float
     database: str  # the build's Oxigraph folder, as query processes open it
 
-    @property
+    @cached_property
     def http_modified(self) -> str:
         """Return the Last-Modified header value of every answer from this build."""
         return http_date(self.modified)

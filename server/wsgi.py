@@ -19,10 +19,10 @@ APP_FACTORY = "citykg.server.wsgi:serving_app"
 def serving_app():
     """The application as a server worker runs it: created, with its query processes started."""
     from citykg.server import create_app
-    from citykg.server.sparql import start_query_processes
+    from citykg.server.query_answers import start_query_processes
 
     app = create_app()
-    start_query_processes(app)
+    start_query_processes(app.config)
     return app
 
 
