@@ -26,6 +26,7 @@ from .executor import QueryFailed, QueryTimeout
 from .negotiation import choose, query_kind
 from .protocol import ProtocolError, check, parse_request
 from .query_answers import Limits, answer_etag, answer_headers, content_type, execute, query_options
+from .sparql import failure
 from .store import open_current
 
 ENDPOINT = "/sparql"
@@ -49,6 +50,8 @@ class QueryFastPath:
             return self.answer(request, environ, start_response)
         except ProtocolError:
             return self.site(environ, start_response)  # Flask says what is wrong, in the asked-for form
+        except Exception as exc:  # a bug or an unreadable store: logged and answered as Flask does (500)
+            return self.in_flask(environ, start_response, lambda: self.app.handle_exception(exc))
 
     def keep_body(self, request: Request, environ) -> bool:
         """Read a POST body once and put it back for Flask; False when Flask must judge it first
@@ -81,19 +84,17 @@ class QueryFastPath:
         try:
             outcome = execute(config, limits, opened, operation.text, options, chosen)
         except (QueryTimeout, QueryFailed) as exc:
-            return self.failed(exc, kind, environ, start_response)
+            return self.in_flask(environ, start_response, lambda: failure(exc, kind))
         headers = [("Content-Type", content_type(chosen)), ("Content-Length", str(len(outcome.body)))]
         headers += answer_headers(outcome, etag, opened, "Accept").items()
         headers += get_cors_headers(self.cors, request.headers, request.method).items()
         start_response("200 OK", headers)
         return [outcome.body]
 
-    def failed(self, exc: Exception, kind: str, environ, start_response):
-        """Answer a query that ran and failed as the view does, through Flask's request cycle
-        (before-request hooks, the view's error page, after-request hooks such as CORS)."""
-        from .sparql import failure
-
+    def in_flask(self, environ, start_response, make_answer):
+        """Answer with *make_answer()* inside Flask's request cycle: before-request hooks, then the
+        answer, then after-request hooks (CORS among them), as if the view had answered."""
         with self.app.request_context(environ):
-            response = self.app.preprocess_request() or failure(exc, kind)
+            response = self.app.preprocess_request() or make_answer()
             response = self.app.finalize_request(response)
             return response(environ, start_response)

@@ -146,3 +146,12 @@ def test_oversized_body_is_refused_by_flask(helsinki_store):
     answer = client.post("/sparql", data=("SELECT * WHERE { ?s ?p ?o } #" + "x" * 2000).encode(),
                          content_type="application/sparql-query")
     assert answer.status_code == 413
+
+
+def test_an_unexpected_error_is_flasks_500(tmp_path):
+    """No build in the store folder: both paths log it and answer 500, with CORS headers."""
+    answers = [create_app({"STORE": str(tmp_path), "SPARQL_FAST_PATH": fast}).test_client()
+               .get("/sparql", query_string={"query": QUERY}, headers={"Accept": "text/csv", "Origin": "https://app.example"})
+               for fast in (True, False)]
+    assert [a.status_code for a in answers] == [500, 500]
+    assert_same(*answers)
