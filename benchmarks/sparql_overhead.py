@@ -4,6 +4,8 @@ Builds the Helsinki store, then times one cheap look-up (labels of one IRI) many
 
 * pyoxigraph in-process on the same on-disk store (the floor);
 * `citykg serve` over HTTP (granian, 2 workers; strict protocol parsing, limits, query process);
+* the same with `CITYKG_SPARQL_FAST_PATH=false` (every query through Flask's view), to show what the
+  WSGI fast path in front of Flask saves;
 * Oxigraph server over HTTP on the same data, when the `oxigraph` command is installed
   (`pip install oxigraph`), as the peer.
 
@@ -105,9 +107,12 @@ def main() -> None:
         store = current(root).open()
         contenders = {"pyoxigraph, in process (floor)": lambda: list(store.query(QUERY))}
         server = LiveServer(root)
+        # The same server with every query through the Flask view: what the fast path saves.
+        viewed = LiveServer(root, env={"CITYKG_SPARQL_FAST_PATH": "false"})
         process, url = oxigraph_server(root, tmp)
         try:
             contenders["citykg serve (granian, HTTP)"] = http_call(server.url + "/sparql")
+            contenders["citykg serve, fast path off (Flask view)"] = http_call(viewed.url + "/sparql")
             if process:
                 contenders["Oxigraph server (HTTP)"] = http_call(url)
             # Interleaved rounds: on a shared machine the noise then falls on every contender alike.
@@ -117,6 +122,7 @@ def main() -> None:
                     rounds[name].append(timed(call, args.requests))
         finally:
             server.stop()
+            viewed.stop()
             if process:
                 process.kill()
     print(f"\ncheap look-up, {args.rounds} rounds x {args.requests} sequential requests, one keep-alive client\n")
