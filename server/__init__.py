@@ -20,9 +20,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import dataset, health, i18n, ontology_pages, resources, search, sparql, store, updates
     from .fast_path import QueryFastPath
     from .formatting import display
+    from .web import TolerantRequest
     from .config import DEFAULTS
 
     app = Flask(__name__, instance_relative_config=True)
+    app.request_class = TolerantRequest
     app.config.from_mapping(DEFAULTS)
     if test_config is None:
         app.config.from_prefixed_env("CITYKG")

@@ -19,10 +19,20 @@ SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 
 # Strings, IRIs and comments are masked before looking for keywords and brackets, so a label
-# that contains "SERVICE" or "{" cannot confuse the checks.
-STRINGS_AND_COMMENTS = r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
+# that contains "SERVICE" or "{" cannot confuse the checks. A string with no end is masked to the
+# end of its line (of the text, for a long string): a query that breaks off inside a string is
+# refused by the engine anyway, and every opening quote then starts a match, so the scan stays
+# linear (with a required closing quote, "\"\"\"... made each quote rescan the rest:
+# 21 s for 64 KiB).
+STRINGS_AND_COMMENTS = (
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"""|\\?\Z)'
+    r"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*(?:'''|\\?\Z)"
+    r'|"(?:[^"\\\n]|\\.)*(?:"|\\?$)'
+    r"|'(?:[^'\\\n]|\\.)*(?:'|\\?$)"
+    r"|#[^\n]*"
+)
 # IRIs are matched in the same pass (so a '#' inside an IRI is not taken for a comment).
-MASK = re.compile(r'(?P<iri><[^<>"{}|^`\\\s]*>)|' + STRINGS_AND_COMMENTS)
+MASK = re.compile(r'(?P<iri><[^<>"{}|^`\\\s]*>)|' + STRINGS_AND_COMMENTS, re.MULTILINE)
 # The SERVICE keyword and its target. No whitespace is needed before an IRI (Oxigraph runs
 # "SERVICE<http://...>{...}"); a variable (?service) or a prefixed name (ex:service) is not the keyword.
 SERVICE = re.compile(r"(?<![\w?$:])SERVICE\b(?!:)\s*(?:SILENT\b\s*)?(<[^>]*>|[^\s{]+)", re.IGNORECASE)
@@ -70,7 +80,7 @@ def parse_request(request: Request) -> Operation | None:
     """Return the operation of *request*, or None for a GET without a query (UI / description)."""
     # The raw query string, not request.args: repeated parameters must stay visible (and it is cheaper).
     url_params = parse_qs(decode(request.query_string, "query string"), keep_blank_values=True)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD: the GET's headers (Flask drops the body)
         if "update" in url_params:
             raise ProtocolError(400, "SPARQL Update must be sent by POST, not GET")
         text = single(url_params, "query")

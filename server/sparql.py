@@ -53,11 +53,20 @@ def limits() -> Limits:
     return Limits.from_config(current_app.config)
 
 
+def parameter(name: str) -> str | None:
+    """A URL or form parameter for an error page; None where the request cannot be decoded
+    (the error being reported may be just that)."""
+    try:
+        return request.values.get(name)
+    except UnicodeDecodeError:
+        return None
+
+
 def error(status: int, message: str, kind: str = "results") -> Response:
     """Answer an error in the representation the client asked for (HTML, JSON or text)."""
     wants = request.accept_mimetypes.best_match(["text/plain", "application/json", "text/html"]) or "text/plain"
-    if request.values.get("format") == "html" or wants == "text/html":
-        page = render_template("sparql/index.html", query=request.values.get("query", ""), error=message,
+    if parameter("format") == "html" or wants == "text/html":
+        page = render_template("sparql/index.html", query=parameter("query") or "", error=message,
                                formats=list(FORMAT_NAMES[kind]), examples=examples(), table=None)
         return Response(page, status=status, mimetype="text/html", headers={"Vary": VARY})
     if wants == "application/json":

@@ -7,8 +7,11 @@ import hashlib
 import json
 from typing import Callable
 
-from flask import Response, abort, render_template, request
+from urllib.parse import parse_qsl
+
+from flask import Request, Response, abort, render_template, request
 from werkzeug.http import is_resource_modified
+from werkzeug.utils import cached_property
 
 from .i18n import language
 from .label_index import search
@@ -24,6 +27,20 @@ VARY = "Accept, Accept-Language, Cookie"
 GUESS_CHARS = 100
 GUESS_WORDS = 5
 MAX_SUGGESTIONS = 10
+
+
+class TolerantRequest(Request):
+    """Flask's request, but a raw non-UTF-8 byte in the query string does not make ``args`` raise
+    (werkzeug decodes the raw string strictly, so a page that reads a parameter answered 500).
+
+    The byte becomes U+FFFD, as werkzeug already does for a percent-encoded one (``%FF``); the
+    SPARQL protocol still refuses such a query string with 400, reading the raw bytes itself.
+    """
+
+    @cached_property
+    def args(self):
+        text = self.query_string.decode("utf-8", "replace")
+        return self.parameter_storage_class(parse_qsl(text, keep_blank_values=True, errors="werkzeug.url_quote"))
 
 
 def page_number() -> int:

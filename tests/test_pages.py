@@ -439,3 +439,14 @@ class SimpleStore:
 
         built = current(root)
         self.version, self.store = built.version, built.open()
+
+
+def test_a_raw_byte_not_in_utf8_in_the_query_string_is_no_500(helsinki_store):
+    """WSGI hands a raw 0xFF over as the latin-1 character; werkzeug's strict decoding made every
+    page that reads a parameter answer 500."""
+    client = create_app({"STORE": str(helsinki_store)}).test_client()
+    # The SPARQL protocol refuses a query string that is not UTF-8 (400), on a page in the asked-for language.
+    for path, status in (("/id/city/helsinki", 200), ("/sparql", 400)):
+        answer = client.get(path, environ_overrides={"QUERY_STRING": "lang=fi&\xff=1"}, headers={"Accept": "text/html"})
+        assert answer.status_code == status, (path, answer.status_code)
+        assert 'lang="fi"' in answer.get_data(as_text=True)
