@@ -12,7 +12,8 @@ Builds the Helsinki store, then times one cheap look-up (labels of one IRI) many
 Prints a table of median and 95th-percentile latency per request from one keep-alive client, and
 each contender's overhead over the floor. The client is the standard library's http.client, so the
 figures are the servers' cost (the requests library alone adds about 0.8 ms per call here).
-Usage: .venv/bin/python benchmarks/sparql_overhead.py [--requests 2000] [--rounds 3]
+With ``--clients N`` it also measures requests per second with N concurrent clients.
+Usage: .venv/bin/python benchmarks/sparql_overhead.py [--requests 2000] [--rounds 3] [--clients 4]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -70,6 +72,18 @@ def http_call(url: str):
     return call
 
 
+def throughput(url: str, clients: int, n: int) -> float:
+    """Requests per second of *clients* keep-alive clients making *n* requests each."""
+    calls = [http_call(url) for _ in range(clients)]
+    threads = [threading.Thread(target=lambda call=call: [call() for _ in range(n)]) for call in calls]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return clients * n / (time.perf_counter() - started)
+
+
 def oxigraph_server(store_root: Path, tmp: Path):
     """Start Oxigraph server on a copy of the data, or return None if it is not installed."""
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -99,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per contender per round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; contenders alternate within each")
+    parser.add_argument("--clients", type=int, default=0, help="also measure requests/s with this many concurrent clients")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -111,15 +126,20 @@ def main() -> None:
         viewed = LiveServer(root, env={"CITYKG_SPARQL_FAST_PATH": "false"})
         process, url = oxigraph_server(root, tmp)
         try:
-            contenders["citykg serve (granian, HTTP)"] = http_call(server.url + "/sparql")
-            contenders["citykg serve, fast path off (Flask view)"] = http_call(viewed.url + "/sparql")
+            urls = {"citykg serve (granian, HTTP)": server.url + "/sparql",
+                    "citykg serve, fast path off (Flask view)": viewed.url + "/sparql"}
             if process:
-                contenders["Oxigraph server (HTTP)"] = http_call(url)
+                urls["Oxigraph server (HTTP)"] = url
+            contenders.update({name: http_call(address) for name, address in urls.items()})
             # Interleaved rounds: on a shared machine the noise then falls on every contender alike.
             rounds = {name: [] for name in contenders}
+            rates = {name: [] for name in urls}
             for _ in range(args.rounds):
                 for name, call in contenders.items():
                     rounds[name].append(timed(call, args.requests))
+                for name, address in urls.items():
+                    if args.clients:
+                        rates[name].append(throughput(address, args.clients, args.requests // args.clients))
         finally:
             server.stop()
             viewed.stop()
@@ -135,6 +155,12 @@ def main() -> None:
         median = statistics.median(values)
         p95 = samples[int(len(samples) * 0.95)]
         print(f"| {name} | {median:.3f} | {min(values):.3f}-{max(values):.3f} | {p95:.3f} | {median - floor:+.3f} |")
+    if args.clients:
+        print(f"\n{args.clients} concurrent keep-alive clients (threads of this process, on the same machine)\n")
+        print("| contender | requests/s (median of rounds) | range of rounds |")
+        print("|---|---|---|")
+        for name, values in rates.items():
+            print(f"| {name} | {statistics.median(values):,.0f} | {min(values):,.0f}-{max(values):,.0f} |")
 
 
 if __name__ == "__main__":
