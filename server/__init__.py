@@ -41,6 +41,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(dataset.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(updates.bp)
+    # Fast-path answers skip Flask's before/after-request hooks: a hook that must see every query
+    # (auth, rate limits, logging) belongs in the fast path too, or turn it off.
     if app.config["SPARQL_FAST_PATH"]:
         app.wsgi_app = QueryFastPath(app, CORS_POLICY)
     return app
