@@ -2,8 +2,9 @@
 
 A cheap query costs the engine about 0.05 ms; Flask's dispatch around it (request and app
 contexts, URL routing, after-request hooks, the response object) cost about as much as the query
-and its trip to a query process together (0.3-0.4 ms a request, benchmarks/sparql_overhead.py). So the commonest request of all, a query at `/sparql` that asks
-for SPARQL results or RDF, is answered here by the same functions the Flask view uses
+and its trip to a query process together (0.3-0.4 ms a request, benchmarks/sparql_overhead.py).
+So the commonest request of all, a query at `/sparql` that asks for SPARQL results or RDF, is
+answered here by the same functions the Flask view uses
 (:mod:`.protocol`, :mod:`.negotiation`, :mod:`.query_answers`), with the same CORS headers
 (flask-cors's own function, on the app's policy).
 
